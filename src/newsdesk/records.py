@@ -1,0 +1,255 @@
+"""Typed records that pass between pipeline stages.
+
+Every stage takes and returns these dataclasses, never loose tuples or dicts.
+The flow is::
+
+    ingest  -> RawDocument
+    clean   -> CleanedText (body + Removal list)   -> Article (stored)
+    dedupe  -> DuplicateLink (Article.duplicate_of, ParagraphReuse)
+    cluster -> Story
+    facts   -> Quantity, Attribution, Fact
+    align   -> FactGroup (mentions + label + independent origins)
+    brief   -> Brief (BriefSentence with SourceRef)
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+# ---------------------------------------------------------------- ingest / clean
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One report as read from disk, before cleaning.
+
+    ``text`` is the body as plain text (for HTML this is the extractor's output),
+    paragraphs separated by blank lines. Metadata fields are ``None``/empty when
+    the input does not state them.
+    """
+
+    source: str
+    """Where it came from: a file path, ``path#line`` for JSONL, ``path#entry`` for feeds."""
+    format: str
+    """One of ``txt``, ``html``, ``jsonl``, ``feed``, ``warc``."""
+    text: str
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    """ISO 8601 date (``YYYY-MM-DD``) or datetime."""
+    outlet: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A span the clean stage removed from the body, with the rule that fired."""
+
+    text: str
+    reason: str
+    start: int
+    """Character offset of the span in ``RawDocument.text``."""
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class CleanedText:
+    """Output of the clean stage for one document."""
+
+    text: str
+    removed: tuple[Removal, ...] = ()
+
+
+def content_hash(*parts: str | None) -> str:
+    """A stable hex digest of the given parts (``None`` counts as empty)."""
+    h = hashlib.sha256()
+    for p in parts:
+        h.update((p or "").encode("utf-8"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+@dataclass(slots=True)
+class Article:
+    """A cleaned report, as stored. ``id`` is a content hash, so re-ingesting is a no-op."""
+
+    id: str
+    source: str
+    format: str
+    title: str
+    raw_text: str
+    text: str
+    removed: tuple[Removal, ...] = ()
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    duplicate_of: str | None = None
+    """Id of the earlier article this one copies (exact or near duplicate), else ``None``."""
+    duplicate_kind: str | None = None
+    """``exact`` or ``near`` when ``duplicate_of`` is set."""
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.text.split("\n\n") if p.strip()]
+
+
+# ---------------------------------------------------------------- dedupe / cluster
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateLink:
+    """``article_id`` copies ``original_id`` (the earlier or first-seen one)."""
+
+    article_id: str
+    original_id: str
+    kind: str
+    """``exact`` or ``near``."""
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphReuse:
+    """A paragraph of ``article_id`` that also appears (near-verbatim) in ``original_id``."""
+
+    article_id: str
+    paragraph_index: int
+    original_id: str
+    original_paragraph_index: int
+    similarity: float
+
+
+@dataclass(slots=True)
+class Story:
+    """A group of articles that report one event."""
+
+    id: str
+    title: str
+    article_ids: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- facts
+
+
+class Bound(StrEnum):
+    EQ = "="
+    APPROX = "~"
+    GT = ">"
+    LT = "<"
+    GE = ">="
+    LE = "<="
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number found in text. Either ``value`` (a point) or ``low``/``high`` (an interval)."""
+
+    text: str
+    """The surface span, e.g. ``"300,000-odd troops"``."""
+    start: int
+    end: int
+    """Offsets in the sentence."""
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    """Unit or counted thing: ``troops``, ``%``, ``$``, ``km``."""
+    bound: Bound = Bound.EQ
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        """The range of values this quantity admits (point values give a degenerate range)."""
+        lo = self.low if self.low is not None else self.value
+        hi = self.high if self.high is not None else self.value
+        if lo is None or hi is None:
+            raise ValueError(f"quantity {self.text!r} has no value")
+        return (lo, hi)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRef:
+    """A time expression, resolved against the publication date where possible."""
+
+    text: str
+    start: str | None = None
+    """ISO date of the start of the period, if resolved."""
+    end: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who a statement is attributed to: ``source`` via ``cue``, saying ``content``."""
+
+    source: str
+    cue: str
+    content: str
+    sentence_index: int
+    kind: str = "said"
+    """``according_to``, ``reports``, ``said``, ``told``, ``citing``, ``translation``, ``wire``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A checkable quantity statement in one sentence of one article."""
+
+    id: str
+    article_id: str
+    sentence_index: int
+    sentence: str
+    quantity: Quantity
+    subject: str
+    """The thing measured, e.g. ``troops``."""
+    predicate: str
+    """What is said of it, e.g. ``dead and wounded``, ``mobilised``."""
+    time: TimeRef | None = None
+    attributed_to: tuple[str, ...] = ()
+
+
+class Agreement(StrEnum):
+    CORROBORATED = "corroborated"
+    SINGLE_ORIGIN = "single-origin"
+    COMPATIBLE = "compatible"
+    CONFLICTING = "conflicting"
+    SINGLE_SOURCE = "single-source"
+
+
+@dataclass(slots=True)
+class FactGroup:
+    """Facts from several articles of a story that state the same thing."""
+
+    id: str
+    subject: str
+    predicate: str
+    label: Agreement
+    mentions: list[Fact] = field(default_factory=list)
+    independent_origins: int = 1
+    origins: list[str] = field(default_factory=list)
+    """The independent origins counted (a primary source name or an article id)."""
+
+
+# ---------------------------------------------------------------- brief
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Points a brief sentence at the article (and sentence) it came from."""
+
+    article_id: str
+    outlet: str | None
+    sentence_index: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BriefSentence:
+    text: str
+    sources: tuple[SourceRef, ...]
+    section: str = "summary"
+
+
+@dataclass(slots=True)
+class Brief:
+    story_id: str
+    title: str
+    sentences: list[BriefSentence] = field(default_factory=list)
