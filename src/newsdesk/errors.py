@@ -1,9 +1,9 @@
 """The newsdesk exception tree.
 
-    NewsdeskError
-    ├── InputError          bad input file: unreadable, binary, empty, undecodable, malformed
-    ├── StoreError          the store cannot be opened or migrated
-    └── NotFoundError       a story or article id that is not in the store
+NewsdeskError
+├── InputError          bad input file: unreadable, binary, empty, undecodable, malformed
+├── StoreError          the store cannot be opened or migrated
+└── NotFoundError       a story or article id that is not in the store
 """
 
 from __future__ import annotations

@@ -130,6 +130,17 @@ class Story:
     article_ids: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    """One line of the story list."""
+
+    id: str
+    title: str
+    article_count: int
+    outlets: tuple[str, ...]
+    first_published: str | None
+
+
 # ---------------------------------------------------------------- facts
 
 
@@ -188,6 +199,8 @@ class Attribution:
     sentence_index: int
     kind: str = "said"
     """``according_to``, ``reports``, ``said``, ``told``, ``citing``, ``translation``, ``wire``."""
+    via: str | None = None
+    """Who relayed it: for "a source ... told Reuters", the source is anonymous, via Reuters."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,3 +266,31 @@ class Brief:
     story_id: str
     title: str
     sentences: list[BriefSentence] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- report
+
+
+@dataclass(slots=True)
+class ArticleAnalysis:
+    """What the facts stage found in one article."""
+
+    article: Article
+    facts: list[Fact] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    primary_sources: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class StoryReport:
+    """Everything newsdesk knows about one story: the input to every renderer."""
+
+    story: Story
+    analyses: list[ArticleAnalysis]
+    reuse: list[ParagraphReuse]
+    groups: list[FactGroup]
+    brief: Brief
+
+    @property
+    def articles(self) -> list[Article]:
+        return [a.article for a in self.analyses]

@@ -1,0 +1,98 @@
+"""Extractive summary: sentences chosen from the reports, each linked to its sources.
+
+A sentence scores by *coverage* (how many other independent reports say much the
+same thing) plus a small lead bonus (news puts the key facts first). Sentences are
+picked greedily, skipping ones too close to a sentence already picked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsdesk.records import Article, BriefSentence, SourceRef
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_STOP = frozenset(
+    """a an the and or but of in on at to for from by with as is are was were be been being
+    has have had it its this that these those he she they them his her their who whom which
+    what when where how not no than then there here also into over after before about said
+    says will would could should may might can do does did so such per""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    article: Article
+    index: int
+    text: str
+    words: frozenset[str]
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(
+        w for w in (m.group(0).lower() for m in _WORD.finditer(text)) if w not in _STOP
+    )
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def _candidates(articles: Sequence[Article]) -> list[_Candidate]:
+    from newsdesk.sentences import split_sentences
+
+    out: list[_Candidate] = []
+    for a in articles:
+        for s in split_sentences(a.text):
+            words = content_words(s.text)
+            if 6 <= len(s.text.split()) <= 60 and len(words) >= 4:
+                out.append(_Candidate(a, s.index, s.text, words))
+    return out
+
+
+def _voice(article: Article) -> str:
+    """Copies speak with their original's voice."""
+    return article.duplicate_of or article.id
+
+
+def _sources(best: _Candidate, pool: Sequence[_Candidate], same: float) -> tuple[SourceRef, ...]:
+    refs = {best.article.id: SourceRef(best.article.id, best.article.outlet, best.index)}
+    for c in pool:
+        if c.article.id not in refs and jaccard(best.words, c.words) >= same:
+            refs[c.article.id] = SourceRef(c.article.id, c.article.outlet, c.index)
+    return tuple(refs.values())
+
+
+def summarize(
+    articles: Sequence[Article],
+    *,
+    max_sentences: int = 5,
+    support: float = 0.3,
+    same: float = 0.5,
+) -> list[BriefSentence]:
+    """Pick up to ``max_sentences`` sentences that the most independent reports support."""
+    pool = _candidates(articles)
+    voices = {_voice(a) for a in articles}
+    scored: list[tuple[float, int, _Candidate]] = []
+    for n, c in enumerate(pool):
+        backers = {
+            _voice(o.article)
+            for o in pool
+            if _voice(o.article) != _voice(c.article) and jaccard(c.words, o.words) >= support
+        }
+        lead = 1.0 / (1 + c.index)
+        score = len(backers) / max(1, len(voices) - 1) + 0.5 * lead
+        scored.append((score, -n, c))
+    scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+    chosen: list[_Candidate] = []
+    for _, _, c in scored:
+        if len(chosen) >= max_sentences:
+            break
+        if any(jaccard(c.words, k.words) >= support for k in chosen):
+            continue
+        chosen.append(c)
+    return [BriefSentence(c.text, _sources(c, pool, same)) for c in chosen]

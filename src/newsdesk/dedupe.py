@@ -1,0 +1,177 @@
+"""Dedupe: exact and near-duplicate articles, and paragraph-level reuse.
+
+Needs: cleaned :class:`Article` records (``text``, ``published``).
+Produces: :class:`DuplicateLink` (copy -> original) and :class:`ParagraphReuse`.
+
+Every copy is kept as evidence: a duplicate is *marked* with the article it copies,
+never dropped. The original of a group is the earliest published article (ties:
+input order), so "who copied whom" follows publication time.
+
+Exact duplicates share a normalised-text hash. Near duplicates are found with
+MinHash LSH (datasketch) over word 5-shingles and confirmed by the estimated
+Jaccard similarity, so no all-pairs comparison is made.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsdesk.records import Article, DuplicateLink, ParagraphReuse
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class DedupeConfig:
+    near_threshold: float = 0.8
+    """Estimated Jaccard similarity of word shingles at or above which two articles are copies."""
+    paragraph_threshold: float = 0.7
+    shingle_size: int = 5
+    num_perm: int = 128
+    min_paragraph_words: int = 8
+
+
+@dataclass(frozen=True, slots=True)
+class DedupeResult:
+    links: list[DuplicateLink]
+    reuse: list[ParagraphReuse]
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def normalized_hash(text: str) -> str:
+    return hashlib.sha256(" ".join(words(text)).encode("utf-8")).hexdigest()
+
+
+def shingles(tokens: Sequence[str], size: int) -> set[bytes]:
+    if len(tokens) < size:
+        return {" ".join(tokens).encode("utf-8")} if tokens else set()
+    return {" ".join(tokens[i : i + size]).encode("utf-8") for i in range(len(tokens) - size + 1)}
+
+
+def _minhash(items: set[bytes], num_perm: int) -> MinHash:
+    from datasketch import MinHash
+
+    m = MinHash(num_perm=num_perm)
+    m.update_batch(list(items))
+    return m
+
+
+def _order_key(article: Article, position: int) -> tuple[str, int]:
+    # Undated articles sort after dated ones; ties keep input order.
+    return (article.published or "9999", position)
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+
+def find_duplicates(
+    articles: Sequence[Article], config: DedupeConfig | None = None
+) -> list[DuplicateLink]:
+    """Link every exact or near copy to the earliest article of its duplicate group."""
+    from datasketch import MinHashLSH
+
+    cfg = config or DedupeConfig()
+    order = sorted(range(len(articles)), key=lambda i: _order_key(articles[i], i))
+    ranked = [articles[i] for i in order]  # earliest first
+    uf = _UnionFind(len(ranked))
+    kind: dict[tuple[int, int], tuple[str, float]] = {}
+
+    first_by_hash: dict[str, int] = {}
+    for i, a in enumerate(ranked):
+        h = normalized_hash(a.text)
+        if h in first_by_hash:
+            uf.union(first_by_hash[h], i)
+            kind[(first_by_hash[h], i)] = ("exact", 1.0)
+        else:
+            first_by_hash[h] = i
+
+    lsh = MinHashLSH(threshold=cfg.near_threshold, num_perm=cfg.num_perm)
+    sigs: dict[int, MinHash] = {}
+    for i in first_by_hash.values():
+        sh = shingles(words(ranked[i].text), cfg.shingle_size)
+        if not sh:
+            continue
+        sig = _minhash(sh, cfg.num_perm)
+        for other in lsh.query(sig):
+            j = int(other)
+            sim = sig.jaccard(sigs[j])
+            if sim >= cfg.near_threshold:
+                uf.union(j, i)
+                kind.setdefault((min(i, j), max(i, j)), ("near", sim))
+        lsh.insert(str(i), sig)
+        sigs[i] = sig
+
+    links: list[DuplicateLink] = []
+    for i, a in enumerate(ranked):
+        root = uf.find(i)
+        if root == i:
+            continue
+        k, sim = kind.get((root, i), ("near", 0.0))
+        if k == "near" and sim == 0.0 and root in sigs and i in sigs:
+            sim = sigs[root].jaccard(sigs[i])
+        links.append(DuplicateLink(a.id, ranked[root].id, k, round(sim, 4)))
+    return links
+
+
+def find_paragraph_reuse(
+    articles: Sequence[Article], config: DedupeConfig | None = None
+) -> list[ParagraphReuse]:
+    """Paragraphs that reappear (near-verbatim) in a later article: who copied whom."""
+    from datasketch import MinHashLSH
+
+    cfg = config or DedupeConfig()
+    order = sorted(range(len(articles)), key=lambda i: _order_key(articles[i], i))
+    lsh = MinHashLSH(threshold=cfg.paragraph_threshold, num_perm=cfg.num_perm)
+    sigs: dict[str, tuple[int, str, int, MinHash]] = {}
+    out: list[ParagraphReuse] = []
+    for i in order:
+        a = articles[i]
+        for p_index, para in enumerate(a.paragraphs):
+            tokens = words(para)
+            if len(tokens) < cfg.min_paragraph_words:
+                continue
+            sig = _minhash(shingles(tokens, 3), cfg.num_perm)
+            # Best match wins; among equals, the earliest paragraph (the likely original).
+            best: tuple[float, int, str, int] | None = None
+            for key in lsh.query(sig):
+                rank, orig_id, orig_p, orig_sig = sigs[key]
+                if orig_id == a.id:
+                    continue
+                sim = sig.jaccard(orig_sig)
+                if sim >= cfg.paragraph_threshold and (best is None or (sim, -rank) > best[:2]):
+                    best = (sim, -rank, orig_id, orig_p)
+            if best is not None:
+                out.append(ParagraphReuse(a.id, p_index, best[2], best[3], round(best[0], 4)))
+            key = f"{a.id}:{p_index}"
+            lsh.insert(key, sig)
+            sigs[key] = (len(sigs), a.id, p_index, sig)
+    return out
+
+
+def dedupe(articles: Sequence[Article], config: DedupeConfig | None = None) -> DedupeResult:
+    return DedupeResult(
+        links=find_duplicates(articles, config), reuse=find_paragraph_reuse(articles, config)
+    )

@@ -1,0 +1,208 @@
+"""The pipeline: wires the stages together over a :class:`~newsdesk.store.Store`.
+
+ingest -> clean -> store        :func:`ingest_paths`
+dedupe                          :func:`dedupe_store`
+cluster                         :func:`cluster_store`
+facts -> align -> brief         :func:`story_report`
+everything                      :func:`run`
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsdesk.errors import InputError
+from newsdesk.records import (
+    Article,
+    ArticleAnalysis,
+    CleanedText,
+    FactGroup,
+    RawDocument,
+    Story,
+    StoryReport,
+    content_hash,
+)
+from newsdesk.store import Store
+
+ErrorHandler = Callable[[InputError], None]
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ingest did: documents read, new article ids, and problems met."""
+
+    documents: int = 0
+    added: list[str] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+    @property
+    def unchanged(self) -> int:
+        """Documents that were already in the store."""
+        return self.documents - len(self.added)
+
+
+def article_id(doc: RawDocument) -> str:
+    """The content hash that keys an article: same input file, same id."""
+    locator = os.path.basename(doc.source)
+    return content_hash(locator, doc.url, doc.outlet, doc.title, doc.text)[:32]
+
+
+def make_article(doc: RawDocument, cleaned: CleanedText) -> Article:
+    return Article(
+        id=article_id(doc),
+        source=doc.source,
+        format=doc.format,
+        title=doc.title or "",
+        raw_text=doc.text,
+        text=cleaned.text,
+        removed=cleaned.removed,
+        authors=doc.authors,
+        published=doc.published,
+        outlet=doc.outlet,
+        url=doc.url,
+    )
+
+
+def clean_articles(docs: Sequence[RawDocument]) -> list[Article]:
+    """Clean a batch (cross-document statistics are learnt over the batch)."""
+    from newsdesk.clean import Cleaner
+
+    cleaner = Cleaner().fit(docs)
+    return [make_article(doc, cleaner.clean(doc)) for doc in docs]
+
+
+def _batched(items: Sequence[Article], size: int) -> Iterator[Sequence[Article]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def ingest_paths(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    on_error: ErrorHandler | None = None,
+    progress: bool = False,
+    batch_size: int = 100,
+) -> IngestReport:
+    """Read, clean and store every document under ``paths``.
+
+    Bad files are reported to ``on_error`` (and collected in the report); the rest of
+    the batch still goes in. Articles are committed in batches, so an interrupted
+    ingest keeps every batch committed before the interruption.
+    """
+    from newsdesk.ingest import iter_documents
+
+    report = IngestReport()
+
+    def handle(err: InputError) -> None:
+        report.errors.append(err)
+        if on_error is not None:
+            on_error(err)
+
+    try:
+        docs = list(iter_documents(paths, on_error=handle, progress=progress))
+    except InputError as err:  # a path argument that names nothing
+        handle(err)
+        return report
+    report.documents = len(docs)
+    articles = clean_articles(docs)
+    for batch in _batched(articles, batch_size):
+        report.added.extend(store.add_articles(batch))
+    return report
+
+
+def dedupe_store(store: Store) -> int:
+    """Mark duplicates and paragraph reuse over the whole store; return the copies found."""
+    from newsdesk.dedupe import dedupe
+
+    result = dedupe(store.articles())
+    store.set_duplicates(result.links, result.reuse)
+    return len(result.links)
+
+
+def cluster_store(store: Store) -> list[Story]:
+    """Cluster every stored article into stories and save them."""
+    from newsdesk.cluster import cluster_articles
+
+    stories = cluster_articles(store.articles())
+    store.replace_stories(stories)
+    return stories
+
+
+def analyse(article: Article) -> ArticleAnalysis:
+    """Run the facts stage on one article."""
+    return ArticleAnalysis(article=article)
+
+
+def story_report(store: Store, story: Story) -> StoryReport:
+    """Facts, alignment and brief for one stored story."""
+    from newsdesk.brief import build_brief
+
+    articles = store.articles(story.article_ids)
+    analyses = [analyse(a) for a in articles]
+    groups: list[FactGroup] = []
+    brief = build_brief(story, analyses, groups)
+    reuse = store.paragraph_reuse(story.article_ids)
+    return StoryReport(story=story, analyses=analyses, reuse=reuse, groups=groups, brief=brief)
+
+
+@dataclass(slots=True)
+class RunReport:
+    ingest: IngestReport
+    duplicates: int
+    stories: list[Story]
+    written: list[Path]
+
+
+FORMATS = ("md", "json")
+
+
+def write_outputs(
+    reports: Sequence[StoryReport], out_dir: Path, formats: Sequence[str]
+) -> list[Path]:
+    """Write one Markdown file per story plus an index, and one JSON document for all."""
+    from newsdesk.brief import render_json, render_markdown
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    if "json" in formats:
+        path = out_dir / "briefs.json"
+        path.write_text(render_json.dumps(render_json.report_document(reports)), encoding="utf-8")
+        written.append(path)
+    if "md" in formats:
+        story_dir = out_dir / "stories"
+        story_dir.mkdir(exist_ok=True)
+        index = ["# newsdesk briefs", ""]
+        for r in reports:
+            path = story_dir / f"{r.story.id}.md"
+            path.write_text(render_markdown.story_markdown(r), encoding="utf-8")
+            written.append(path)
+            index.append(
+                f"- [{r.story.title or r.story.id}](stories/{path.name}) "
+                f"({len(r.story.article_ids)} reports)"
+            )
+        index_path = out_dir / "index.md"
+        index_path.write_text("\n".join(index) + "\n", encoding="utf-8")
+        written.insert(0, index_path)
+    return written
+
+
+def run(
+    store: Store,
+    paths: Iterable[str | Path],
+    out_dir: Path,
+    *,
+    formats: Sequence[str] = FORMATS,
+    on_error: ErrorHandler | None = None,
+    progress: bool = False,
+) -> RunReport:
+    """Ingest ``paths``, dedupe and cluster the whole store, and brief every story."""
+    ingest = ingest_paths(store, paths, on_error=on_error, progress=progress)
+    duplicates = dedupe_store(store)
+    stories = cluster_store(store)
+    reports = [story_report(store, s) for s in stories]
+    written = write_outputs(reports, out_dir, formats)
+    return RunReport(ingest=ingest, duplicates=duplicates, stories=stories, written=written)
