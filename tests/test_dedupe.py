@@ -34,7 +34,7 @@ def test_exact_copy_is_linked_to_the_earlier_article() -> None:
 
 def test_near_copy_with_small_edits_is_linked() -> None:
     original = make_article("\n\n".join(WIRE), published="2025-03-01")
-    edited = WIRE[:3] + [WIRE[3].replace("at dawn", "early in the morning")]
+    edited = [*WIRE[:3], WIRE[3].replace("at dawn", "early in the morning")]
     near = make_article("\n\n".join(edited), outlet="Coastline Daily", published="2025-03-02")
     links = find_duplicates([original, near])
     assert len(links) == 1
