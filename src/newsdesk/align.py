@@ -1,0 +1,293 @@
+"""Align: group the facts of a story that state the same thing, and label each group.
+
+Needs: :class:`ArticleAnalysis` per article (facts with subject, predicate, time and
+attribution), duplicate marks and paragraph reuse from dedupe.
+Produces: :class:`FactGroup` records with a label and a count of independent origins.
+
+Two facts are *the same measure* when a :class:`MeasureMatcher` says their subject and
+predicate match (the default :class:`RuleMatcher` compares canonical forms; an
+embedding matcher can be plugged in behind the same interface), their units agree and
+their time references overlap. Equal numbers alone never make two facts the same:
+300,000 troops lost and 300,000 troops mobilised stay apart.
+
+Labels, in order of precedence:
+
+* ``conflicting``: two mentions whose admissible ranges do not overlap;
+* ``single-source``: every mention comes from one article;
+* ``single-origin``: several articles, but one independent origin (copied text, or the
+  same primary source cited by all);
+* ``corroborated``: two or more independent origins stating the same figure;
+* ``compatible``: two or more independent origins whose figures differ but agree within
+  their stated precision ("300,000-odd" and "315,000").
+
+The origin of a mention is, in order: the primary source it is attributed to; else the
+article it was copied from (exact/near duplicate or reused paragraph); else its outlet.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from newsdesk.records import (
+    Agreement,
+    Article,
+    ArticleAnalysis,
+    Bound,
+    Fact,
+    FactGroup,
+    ParagraphReuse,
+    Quantity,
+    content_hash,
+)
+
+
+class MeasureMatcher(Protocol):
+    """Decides whether two facts measure the same thing (ignoring their values)."""
+
+    def similarity(self, a: Fact, b: Fact) -> float:
+        """A score in [0, 1]; facts at or above the aligner's threshold are the same measure."""
+        ...
+
+
+_PLURAL = re.compile(r"(?<=[a-z])(ies|es|s)$")
+_SYNONYMS = {
+    "soldier": "troop",
+    "serviceman": "troop",
+    "servicemen": "troop",
+    "personnel": "troop",
+    "fighter": "troop",
+    "people": "person",
+    "persons": "person",
+    "resident": "person",
+    "percent": "%",
+    "per cent": "%",
+    "dollar": "$",
+    "usd": "$",
+}
+
+
+def canonical_term(text: str) -> str:
+    """Lower-case, singular, synonym-folded form of a subject or predicate."""
+    words = []
+    for raw in re.findall(r"[\w%$]+", text.lower()):
+        word = _SYNONYMS.get(raw)
+        if word is None:
+            stem = raw
+            if len(raw) > 4 and raw.endswith("ies"):
+                stem = raw[:-3] + "y"
+            elif len(raw) > 3 and not raw.endswith("ss"):
+                stem = _PLURAL.sub(lambda m: "" if m.group(1) == "s" else m.group(1)[:-1], raw)
+            word = _SYNONYMS.get(stem, stem)
+        words.append(word)
+    return " ".join(words)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleMatcher:
+    """Same measure when canonical subject and predicate are equal."""
+
+    def similarity(self, a: Fact, b: Fact) -> float:
+        same_subject = canonical_term(a.subject) == canonical_term(b.subject)
+        same_predicate = canonical_term(a.predicate) == canonical_term(b.predicate)
+        return 1.0 if same_subject and same_predicate else 0.0
+
+
+# ------------------------------------------------------------------ precision and compatibility
+
+
+def implied_precision(value: float) -> float:
+    """Half the rounding step a written figure implies, at most 5% of it.
+
+    315,000 -> 500; 300,000 -> 15,000 (5%); 3.5 -> 0.05. Counts under 100 are exact
+    (12 dead and 19 dead conflict; so do 20 and 19).
+    """
+    if abs(value) < 100 and value == int(value):
+        return 0.0
+    return min(_rounding_step(value), 0.05 * abs(value))
+
+
+def _rounding_step(value: float) -> float:
+    if value == 0 or not math.isfinite(value):
+        return 0.0
+    if value != int(value):
+        decimals = len(repr(value).split(".")[1].rstrip("0"))
+        return 0.5 * 10.0 ** (-decimals)
+    n = int(abs(value))
+    zeros = 0
+    while n % 10 == 0 and n > 0:
+        n //= 10
+        zeros += 1
+    return 0.5 * 10.0**zeros if zeros else 0.0
+
+
+APPROX_TOLERANCE = 0.10
+"""How far an approximate figure ("about", "-odd", "an estimated") may stray, relative."""
+
+
+def admissible_range(q: Quantity) -> tuple[float, float]:
+    """The values a reader may take a quantity to admit, given its bound and precision."""
+    lo, hi = q.interval
+    if q.bound is Bound.EQ:
+        if q.low is not None or q.high is not None:
+            return (lo, hi)
+        step = implied_precision(lo)
+        return (lo - step, hi + step)
+    if q.bound is Bound.APPROX:
+        spread = max(abs(lo), abs(hi)) * APPROX_TOLERANCE
+        return (lo - spread, hi + spread)
+    if q.bound in (Bound.GT, Bound.GE):
+        return (lo, math.inf)
+    return (-math.inf, hi)  # LT, LE
+
+
+def compatible(a: Quantity, b: Quantity) -> bool:
+    a_lo, a_hi = admissible_range(a)
+    b_lo, b_hi = admissible_range(b)
+    return a_lo <= b_hi and b_lo <= a_hi
+
+
+def same_figure(a: Quantity, b: Quantity) -> bool:
+    return a.interval == b.interval and a.bound is b.bound
+
+
+def _unit_key(q: Quantity) -> str:
+    return canonical_term(q.unit) if q.unit else ""
+
+
+def _times_overlap(a: Fact, b: Fact) -> bool:
+    if a.time is None or b.time is None:
+        return True
+    if not (a.time.start and b.time.start):
+        return True
+    a_end = a.time.end or a.time.start
+    b_end = b.time.end or b.time.start
+    return a.time.start <= b_end and b.time.start <= a_end
+
+
+# ------------------------------------------------------------------ independence
+
+
+def _outlet_origin(article: Article) -> str:
+    return "outlet:" + (article.outlet or article.id).casefold()
+
+
+def origin_of(
+    fact: Fact,
+    analysis: ArticleAnalysis,
+    copied_from: dict[tuple[str, int], str],
+    articles: dict[str, Article],
+) -> str:
+    """The independent origin of one mention (see module docstring)."""
+    if fact.attributed_to:
+        return "source:" + fact.attributed_to[0].casefold()
+    article = analysis.article
+    original_id = article.duplicate_of
+    if original_id is None:
+        para = _paragraph_of(article.text, fact.sentence)
+        original_id = copied_from.get((article.id, para)) if para is not None else None
+    if original_id is not None:
+        original = articles.get(original_id)
+        return _outlet_origin(original) if original else "article:" + original_id
+    return _outlet_origin(article)
+
+
+def _paragraph_of(text: str, sentence: str) -> int | None:
+    for i, para in enumerate(p for p in text.split("\n\n") if p.strip()):
+        if sentence and sentence in para:
+            return i
+    return None
+
+
+def _copy_roots(reuse: Sequence[ParagraphReuse]) -> dict[tuple[str, int], str]:
+    direct = {
+        (r.article_id, r.paragraph_index): (r.original_id, r.original_paragraph_index)
+        for r in reuse
+    }
+    roots: dict[tuple[str, int], str] = {}
+    for key, target in direct.items():
+        seen = {key}
+        while target in direct and target not in seen:
+            seen.add(target)
+            target = direct[target]
+        roots[key] = target[0]
+    return roots
+
+
+# ------------------------------------------------------------------ grouping and labels
+
+
+@dataclass(frozen=True, slots=True)
+class AlignConfig:
+    threshold: float = 0.8
+
+
+def _label(mentions: Sequence[Fact], origins: Sequence[str], articles: set[str]) -> Agreement:
+    quantities = [m.quantity for m in mentions]
+    for i, a in enumerate(quantities):
+        for b in quantities[i + 1 :]:
+            if not compatible(a, b):
+                return Agreement.CONFLICTING
+    if len(articles) == 1:
+        return Agreement.SINGLE_SOURCE
+    if len(origins) == 1:
+        return Agreement.SINGLE_ORIGIN
+    first = quantities[0]
+    if all(same_figure(first, q) for q in quantities[1:]):
+        return Agreement.CORROBORATED
+    return Agreement.COMPATIBLE
+
+
+def align(
+    analyses: Sequence[ArticleAnalysis],
+    reuse: Sequence[ParagraphReuse] = (),
+    *,
+    matcher: MeasureMatcher | None = None,
+    config: AlignConfig | None = None,
+) -> list[FactGroup]:
+    """Group the facts of one story's articles and label each group."""
+    match = matcher or RuleMatcher()
+    cfg = config or AlignConfig()
+    by_article = {an.article.id: an for an in analyses}
+    clusters: list[list[Fact]] = []
+    for an in analyses:
+        for fact in an.facts:
+            home = None
+            for members in clusters:
+                head = members[0]
+                if (
+                    _unit_key(head.quantity) == _unit_key(fact.quantity)
+                    and _times_overlap(head, fact)
+                    and match.similarity(head, fact) >= cfg.threshold
+                ):
+                    home = members
+                    break
+            if home is None:
+                clusters.append([fact])
+            else:
+                home.append(fact)
+
+    copied_from = _copy_roots(reuse)
+    articles = {an.article.id: an.article for an in analyses}
+    groups: list[FactGroup] = []
+    for members in clusters:
+        origins = sorted(
+            {origin_of(f, by_article[f.article_id], copied_from, articles) for f in members}
+        )
+        in_articles = {f.article_id for f in members}
+        head = members[0]
+        groups.append(
+            FactGroup(
+                id="g-" + content_hash(*sorted(f.id for f in members))[:12],
+                subject=head.subject,
+                predicate=head.predicate,
+                label=_label(members, origins, in_articles),
+                mentions=list(members),
+                independent_origins=len(origins),
+                origins=[o.split(":", 1)[1] for o in origins],
+            )
+        )
+    return groups
