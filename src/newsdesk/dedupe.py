@@ -32,6 +32,9 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 class DedupeConfig:
     near_threshold: float = 0.8
     """Estimated Jaccard similarity of word shingles at or above which two articles are copies."""
+    candidate_threshold: float = 0.5
+    """LSH banding threshold for *finding* candidates; set well below ``near_threshold`` so a
+    pair just above the cut-off is (almost) never missed, then confirmed by its estimate."""
     paragraph_threshold: float = 0.7
     shingle_size: int = 5
     num_perm: int = 128
@@ -108,7 +111,7 @@ def find_duplicates(
         else:
             first_by_hash[h] = i
 
-    lsh = MinHashLSH(threshold=cfg.near_threshold, num_perm=cfg.num_perm)
+    lsh = MinHashLSH(threshold=cfg.candidate_threshold, num_perm=cfg.num_perm)
     sigs: dict[int, MinHash] = {}
     for i in first_by_hash.values():
         sh = shingles(words(ranked[i].text), cfg.shingle_size)
@@ -144,7 +147,7 @@ def find_paragraph_reuse(
 
     cfg = config or DedupeConfig()
     order = sorted(range(len(articles)), key=lambda i: _order_key(articles[i], i))
-    lsh = MinHashLSH(threshold=cfg.paragraph_threshold, num_perm=cfg.num_perm)
+    lsh = MinHashLSH(threshold=cfg.candidate_threshold, num_perm=cfg.num_perm)
     sigs: dict[str, tuple[int, str, int, MinHash]] = {}
     out: list[ParagraphReuse] = []
     for i in order:
