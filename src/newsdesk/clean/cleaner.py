@@ -1,0 +1,223 @@
+"""The clean engine: split into units, apply the rule tables to a fixpoint, record removals."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from newsdesk.clean.context import CONTEXT_RULES, Frame, find_dek
+from newsdesk.clean.rules import INLINE_RULES, DocContext, line_reason
+from newsdesk.clean.template import TemplateStats, copy_groups
+from newsdesk.clean.text import (
+    Line,
+    Unit,
+    ends_sentence,
+    join_text,
+    line_key,
+    normalize,
+    split_lines,
+    template_key,
+    words,
+)
+from newsdesk.records import CleanedText, RawDocument, Removal
+
+
+@dataclass(frozen=True, slots=True)
+class CleanConfig:
+    outlet_min_articles: int = 2
+    """A candidate line in this many articles of one outlet is template."""
+    batch_min_articles: int = 3
+    """A candidate line in this many articles of any outlets is template."""
+    max_template_words: int = 30
+    dek_min_words: int = 6
+    """An un-punctuated first line of at least this many words is a dek and is kept."""
+    copy_min_shared: float = 0.5
+    copy_min_words: int = 8
+    """Lines of at least this many words identify near-copies when fitting."""
+    copy_max_df: int = 50
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    units: tuple[Unit, ...]
+    base: tuple[str | None, ...]
+    """Reason of the first single-line rule that fires on each unit."""
+    inline: tuple[Removal, ...]
+
+
+def _cut_inline(raw: str, line: Line) -> tuple[list[tuple[int, int]], list[Removal]]:
+    found: list[tuple[int, int, str]] = []
+    for rule in INLINE_RULES:
+        for m in rule.pattern.finditer(raw, line.start, line.end):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), rule.reason))
+    cuts: list[tuple[int, int]] = []
+    removals: list[Removal] = []
+    for start, end, reason in sorted(found):
+        if cuts and start < cuts[-1][1]:
+            continue
+        cuts.append((start, end))
+        removals.append(Removal(raw[start:end], reason, start, end))
+    return cuts, removals
+
+
+def _line_units(raw: str) -> tuple[list[Unit], list[Removal]]:
+    units: list[Unit] = []
+    removals: list[Removal] = []
+    for line in split_lines(raw):
+        cuts, found = _cut_inline(raw, line)
+        removals.extend(found)
+        unit = Unit(line.start, line.end, line.block, "", tuple(cuts))
+        text = join_text(raw, unit.kept_spans(raw))
+        if text:
+            units.append(replace(unit, text=text))
+    return units, removals
+
+
+_CONTINUED = frozenset(
+    """a an the of on in at to for and or but nor with by from that which who whom whose as
+    than into onto over under after before about between against during without within across
+    through per its their his her our your my is are was were be been has have had will would
+    could should may might must can not said says""".split()
+)
+"""A line ending in one of these words (or in a comma or dash) continues on the next line."""
+
+
+def _open_ended(text: str) -> bool:
+    if text[-1] in ",;-–—":
+        return True
+    last = text.rsplit(None, 1)[-1]
+    return last in _CONTINUED
+
+
+def _continues(prev: Unit, nxt: Unit, ctx: DocContext) -> bool:
+    """Is ``nxt`` a hard-wrap continuation of ``prev`` (same block, ``prev`` unfinished, and
+    ``nxt`` starts in lowercase or ``prev`` ends open, e.g. with ``the`` or a comma)?"""
+    if nxt.block != prev.block or ends_sentence(prev.text) or prev.text.endswith(":"):
+        return False
+    if not (nxt.text[0].islower() or _open_ended(prev.text)):
+        return False
+    merged = normalize(f"{prev.text} {nxt.text}")
+    return not any(line_reason(t, ctx) for t in (prev.text, nxt.text, merged))
+
+
+def _merge_wrapped(units: list[Unit], ctx: DocContext) -> list[Unit]:
+    out: list[Unit] = []
+    for unit in units:
+        if out and _continues(out[-1], unit, ctx):
+            prev = out[-1]
+            text = normalize(f"{prev.text} {unit.text}")
+            out[-1] = Unit(prev.start, unit.end, prev.block, text, prev.cuts + unit.cuts)
+        else:
+            out.append(unit)
+    return out
+
+
+def _prepare(doc: RawDocument, ctx: DocContext) -> _Prepared:
+    units, inline = _line_units(doc.text)
+    units = _merge_wrapped(units, ctx)
+    base = tuple(line_reason(u.text, ctx) for u in units)
+    return _Prepared(tuple(units), base, tuple(inline))
+
+
+class Cleaner:
+    """Removes scraping debris from article bodies, recording every removal.
+
+    ``fit`` learns which lines are site template from a batch; ``clean`` works without it
+    (then only the single-document rules apply).
+    """
+
+    def __init__(self, config: CleanConfig | None = None, stats: TemplateStats | None = None):
+        self.config = config or CleanConfig()
+        self.stats = stats if stats is not None else TemplateStats()
+        self._prepared: dict[int, tuple[RawDocument, _Prepared]] = {}
+        """Units of the last fitted batch, so ``clean`` does not split them again."""
+
+    def fit(self, docs: Sequence[RawDocument]) -> Cleaner:
+        """Count candidate template lines over ``docs`` and add them to :attr:`stats`."""
+        self.stats = self.stats.merged(self.batch_stats(docs))
+        return self
+
+    def batch_stats(self, docs: Sequence[RawDocument]) -> TemplateStats:
+        cfg = self.config
+        candidates: list[frozenset[str]] = []
+        content: list[frozenset[str]] = []
+        self._prepared = {}
+        for doc in docs:
+            prep = _prepare(doc, DocContext.of(doc))
+            self._prepared[id(doc)] = (doc, prep)
+            free = [u.text for u, r in zip(prep.units, prep.base, strict=True) if r is None]
+            candidates.append(frozenset(self._candidate_keys(free)))
+            long = (line_key(t) for t in free if len(words(t)) >= cfg.copy_min_words)
+            content.append(frozenset(long))
+        groups: dict[int, dict[str | None, set[str]]] = defaultdict(lambda: defaultdict(set))
+        group_ids = copy_groups(content, cfg.copy_min_shared, cfg.copy_max_df)
+        for doc, gid, keys in zip(docs, group_ids, candidates, strict=True):
+            groups[gid][doc.outlet] |= keys
+        stats = TemplateStats()
+        for gid in sorted(groups):
+            stats.add_article(groups[gid])
+        return stats
+
+    def _candidate_keys(self, texts: Sequence[str]) -> set[str]:
+        keys: set[str] = set()
+        for text in texts:
+            n = len(words(text))
+            if 1 <= n <= self.config.max_template_words and not ends_sentence(text):
+                keys.add(template_key(text))
+        keys.discard("")
+        return keys
+
+    def clean(self, doc: RawDocument) -> CleanedText:
+        """The body without debris; ``removed`` lists every removed span of ``doc.text``."""
+        ctx = DocContext.of(doc)
+        cached = self._prepared.get(id(doc))
+        prep = cached[1] if cached is not None and cached[0] is doc else _prepare(doc, ctx)
+        reasons = self._decide(prep, ctx)
+        kept = [u.text for i, u in enumerate(prep.units) if i not in reasons]
+        removed = list(prep.inline)
+        for i, reason in reasons.items():
+            for start, end in prep.units[i].kept_spans(doc.text):
+                removed.append(Removal(doc.text[start:end], reason, start, end))
+        removed.sort(key=lambda r: (r.start, r.end))
+        return CleanedText("\n\n".join(kept), tuple(removed))
+
+    def _is_template(self, outlet: str | None) -> _TemplateTest:
+        return _TemplateTest(self.stats, outlet, self.config)
+
+    def _decide(self, prep: _Prepared, ctx: DocContext) -> dict[int, str]:
+        """Apply the context rules until no rule fires on the surviving units."""
+        reasons = {i: r for i, r in enumerate(prep.base) if r is not None}
+        seq = list(range(len(prep.units)))
+        while True:
+            dek = find_dek(prep.units, seq, reasons, self.config.dek_min_words)
+            frame = Frame(prep.units, seq, reasons, ctx, dek, self._is_template(ctx.outlet))
+            fired = False
+            for rule in CONTEXT_RULES:
+                found = rule(frame)
+                fired = fired or bool(found)
+                reasons.update(found)
+            survivors = [i for i in seq if i not in reasons]
+            if not fired and survivors == seq:
+                return reasons
+            seq = survivors
+
+
+@dataclass(frozen=True, slots=True)
+class _TemplateTest:
+    stats: TemplateStats
+    outlet: str | None
+    config: CleanConfig = field(default_factory=CleanConfig)
+
+    def __call__(self, key: str) -> bool:
+        cfg = self.config
+        return self.stats.is_template(
+            key, self.outlet, cfg.outlet_min_articles, cfg.batch_min_articles
+        )
+
+
+def clean_documents(docs: Sequence[RawDocument]) -> list[CleanedText]:
+    """Fit a :class:`Cleaner` on the batch, then clean each document."""
+    cleaner = Cleaner().fit(docs)
+    return [cleaner.clean(doc) for doc in docs]

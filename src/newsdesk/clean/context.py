@@ -1,0 +1,160 @@
+"""Rules that judge a line by its neighbours or by cross-document statistics.
+
+Each rule takes a :class:`Frame` (the units still in play, in order, and the reasons decided
+so far) and returns the new removals it finds. None of them removes a line that ends a
+sentence, except the caption-repeat rule (a caption line repeated with its credit appended),
+the exact-repeat rule (the first copy is kept) and a short question headline (``?``) inside
+a related-stories list. Lines ending in ``.`` are never removed by these rules except as a
+caption repeat or an exact repeat.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from newsdesk.clean.rules import DocContext, is_related_header, split_credit
+from newsdesk.clean.text import CLOSING_QUOTES, Unit, ends_sentence, line_key, template_key, words
+
+CREDIT_REASONS = frozenset({"caption", "photo-credit"})
+MAX_LABEL_WORDS = 14
+"""Longest un-punctuated line taken for an image alt text or a teaser headline."""
+MAX_ALT_WORDS = 5
+"""Up to this many words an un-punctuated line before a caption is ``image-alt``, above it
+``teaser-headline`` (the headline of an embedded video or story)."""
+MAX_HEADLINE_WORDS = 25
+MAX_QUESTION_HEADLINE_WORDS = 15
+MIN_REPEAT_WORDS = 4
+"""A line repeated right after itself is removed unless it is a sentence shorter than this."""
+MIN_FAR_REPEAT_WORDS = 10
+"""A line repeated further away is removed only if it is a sentence of this many words."""
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    units: Sequence[Unit]
+    seq: Sequence[int]
+    """Indices of the units in play, in document order."""
+    reasons: dict[int, str]
+    ctx: DocContext
+    protected: int | None
+    """The dek/standfirst unit, which the contextual and statistical rules never remove."""
+    is_template: Callable[[str], bool]
+
+    def text(self, i: int) -> str:
+        return self.units[i].text
+
+    def free(self, i: int) -> bool:
+        """Not yet removed and not the protected dek."""
+        return i not in self.reasons and i != self.protected
+
+
+def find_dek(
+    units: Sequence[Unit], seq: Sequence[int], reasons: dict[int, str], min_words: int
+) -> int | None:
+    """The first surviving unit, if it is an un-punctuated line of ``min_words`` or more."""
+    for i in seq:
+        if i in reasons:
+            continue
+        text = units[i].text
+        return i if len(words(text)) >= min_words and not ends_sentence(text) else None
+    return None
+
+
+def caption_repeats(f: Frame) -> dict[int, str]:
+    """A line next to a caption that is that caption without its credit."""
+    out: dict[int, str] = {}
+    for a, b in pairwise(f.seq):
+        for plain, captioned in ((a, b), (b, a)):
+            if plain in f.reasons or f.reasons.get(captioned) != "caption":
+                continue
+            parts = split_credit(f.text(captioned))
+            if parts and line_key(parts[0]) == line_key(f.text(plain)):
+                out[plain] = "caption"
+    return out
+
+
+def _is_label(text: str) -> bool:
+    return 1 <= len(words(text)) <= MAX_LABEL_WORDS and not ends_sentence(text)
+
+
+def alt_lines(f: Frame) -> dict[int, str]:
+    """A short un-punctuated line right before a caption or credit: image alt text
+    (``Russian passport``) or the headline of an embedded video/teaser."""
+    out: dict[int, str] = {}
+    for a, b in pairwise(f.seq):
+        if f.free(a) and f.reasons.get(b) in CREDIT_REASONS and _is_label(f.text(a)):
+            short = len(words(f.text(a))) <= MAX_ALT_WORDS
+            out[a] = "image-alt" if short else "teaser-headline"
+    return out
+
+
+def is_headline(text: str) -> bool:
+    """A list item of a related-stories block: a short line that is not a sentence."""
+    n = len(words(text))
+    core = text.rstrip(CLOSING_QUOTES)
+    if not 1 <= n <= MAX_HEADLINE_WORDS or not core or text[0].islower():
+        return False
+    if core[-1] in "?!":
+        return n <= MAX_QUESTION_HEADLINE_WORDS
+    return core[-1] not in ".…"
+
+
+def related_items(f: Frame) -> dict[int, str]:
+    """The headline lines after a ``You might also like`` / ``Read more`` header."""
+    out: dict[int, str] = {}
+    for pos, i in enumerate(f.seq):
+        if not is_related_header(f.text(i)):
+            continue
+        for j in f.seq[pos + 1 :]:
+            if j in f.reasons or j in out:
+                continue
+            if j == f.protected or not is_headline(f.text(j)):
+                break
+            out[j] = "related-list"
+    return out
+
+
+def template_lines(f: Frame) -> dict[int, str]:
+    """Lines that recur across articles (see :class:`~newsdesk.clean.template.TemplateStats`);
+    a line that ends a sentence is never template."""
+    out: dict[int, str] = {}
+    for i in f.seq:
+        text = f.text(i)
+        if f.free(i) and not ends_sentence(text) and f.is_template(template_key(text)):
+            out[i] = "template"
+    return out
+
+
+def repeated_lines(f: Frame) -> dict[int, str]:
+    """A copy of the previous surviving line (unless a short sentence), or a later copy of a
+    long sentence anywhere (a duplicated paragraph or a pull quote). The first copy is kept."""
+    out: dict[int, str] = {}
+    seen: set[str] = set()
+    previous: str | None = None
+    for i in f.seq:
+        if i in f.reasons:
+            continue
+        text = f.text(i)
+        key, n = line_key(text), len(words(text))
+        adjacent = key == previous and (n >= MIN_REPEAT_WORDS or not ends_sentence(text))
+        far = key in seen and n >= MIN_FAR_REPEAT_WORDS and ends_sentence(text)
+        if adjacent or far:
+            out[i] = "repeated-line"
+            continue
+        seen.add(key)
+        previous = key
+    return out
+
+
+ContextRule = Callable[[Frame], dict[int, str]]
+
+CONTEXT_RULES: tuple[ContextRule, ...] = (
+    caption_repeats,
+    alt_lines,
+    related_items,
+    template_lines,
+    repeated_lines,
+)
+"""Applied in this order; each sees the removals of the ones before it."""

@@ -1,0 +1,240 @@
+"""Vocabularies and regular expressions used by the clean rules (general, not per-site)."""
+
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------- agencies and credits
+
+_AGENCY_NAMES = (
+    "Associated Press", "AP Images", "AP", "APTN", "AFP", "Agence France-Presse", "Reuters",
+    "Getty Images", "Getty", "WireImage", "EPA-EFE", "EPA", "EFE", "Sputnik", "TASS", "RIA Novosti",
+    "Xinhua", "Kyodo News", "Kyodo", "Yonhap", "Jiji Press", "Jiji", "AAP", "ANP", "ANSA", "dpa",
+    "PA Images", "PA Wire", "PA", "Press Association", "Anadolu Agency", "Anadolu", "NurPhoto",
+    "SOPA Images", "LightRocket", "UPI", "Shutterstock", "Alamy", "Bloomberg", "Redux",
+    "ZUMA Press", "ZUMA Wire", "ZUMA", "Imago", "Belga", "Ritzau Scanpix", "Ritzau", "NTB",
+    "Abaca", "Sipa", "Polaris", "Rex Features", "Kremlin Pool", "Pool", "Handout",
+    "Hollandse Hoogte", "Corbis", "Avalon", "Backgrid", "Eyevine", "Keystone", "Photoshot",
+)  # fmt: skip
+
+
+def _agency_alternation() -> str:
+    names: list[str] = []
+    for name in sorted(_AGENCY_NAMES, key=len, reverse=True):
+        names.extend(dict.fromkeys((name, name.upper())))
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+
+
+AGENCY = rf"(?:{_agency_alternation()})"
+AGENCY_RE = re.compile(rf"(?<![\w-]){AGENCY}(?![\w-])")
+AGENCY_ONLY_RE = re.compile(rf"{AGENCY}(?:\s*(?:/|,|and|via)\s*{AGENCY})*")
+VIA_CAPS_RE = re.compile(r"\bvia\s+[A-Z]{2,}\b")
+PHOTO_WORD_RE = re.compile(r"\b(?:Photo|Photos|Photograph|Picture|Image|Pic|Credit|File)\b", re.I)
+
+_NAME = r"[^\W\d_][\w'’.\-]*"
+_CAPNAME = r"[A-Z][\w'’.\-]*"
+_START = r"(?:^|(?<=\s)|(?<=[.!?]))"
+
+TRAILING_PAREN_RE = re.compile(r"\(([^()]{2,160})\)$")
+"""A parenthetical that ends the line; the caller checks that its content is a credit."""
+TRAILING_CREDIT_RES = (
+    # Photo/Reuters, Photo: NAME, Photograph: NAME/AGENCY, Image credit: ...
+    re.compile(
+        rf"{_START}(?:Photo|PHOTO|Photos|PHOTOS|Photograph|Picture|Image|IMAGE|Pic|Credit|CREDIT"
+        r"|(?i:photo|image|picture) credit)\s*(?::|/|by\b)\s*\S.*$"
+    ),
+    # Copyright NAME/AGENCY ..., © NAME
+    re.compile(rf"{_START}(?:Copyright|©)\s*(?:©\s*)?(?=[^\W\d_])\S.*$"),
+    # NAME NAME/AGENCY (optionally /AGENCY ... via AGENCY)
+    re.compile(
+        rf"{_START}{_CAPNAME}(?:\s+{_CAPNAME}){{0,4}}\s*/\s*{AGENCY}"
+        rf"(?:\s*/\s*{_NAME}(?:\s+{_NAME}){{0,3}})?(?:\s+via\s+{AGENCY})?$"
+    ),
+    # AGENCY Photo/NAME, AGENCY/NAME
+    re.compile(
+        rf"{_START}{AGENCY}(?:\s+(?:Photo|Images?))?\s*/\s*{_CAPNAME}(?:\s+{_CAPNAME}){{0,3}}$"
+    ),
+)
+MAX_CREDIT_WORDS = 14
+CREDIT_WORDS = frozenset(
+    """via for and by of the from courtesy credit photo photos image de da di du des dos van von
+    der le la al el y e""".split()
+)
+"""Lowercase words allowed in a credit; every other word of a credit is capitalised."""
+MAX_CAPTION_WORDS = 60
+
+# ---------------------------------------------------------------- widgets, ads, loading
+
+WIDGET_WORDS = frozenset(
+    """share shares sharing this the article story page post on via by comments comment close
+    button facebook twitter x whatsapp linkedin email e-mail mail print copy copied link url
+    tweet pin pinterest reddit telegram messenger flipboard bluesky threads save saved bookmark
+    gift open opens new window tab in menu toggle show hide more options add to favorites
+    favourites reading list listen audio font size text a an feedback icon expand collapse
+    fullscreen full screen""".split()
+)
+WIDGET_ANCHORS = frozenset(
+    """share comments comment tweet print whatsapp facebook twitter linkedin pinterest reddit
+    telegram flipboard messenger bluesky email e-mail bookmark close button save listen""".split()
+)
+MAX_WIDGET_TOKENS = 12
+
+AD_RE = re.compile(
+    r"(?:advertisements?|advert|ads?|sponsored(?: content)?|paid content|promoted(?: content)?"
+    r"|partner content|(?:story|article|content) continues below(?: this)? (?:advertisement|ad)"
+    r"|continue reading(?: the main story)? below|(?:advertisement )?scroll to continue"
+    r"(?: with content)?|ad feedback|report this ad|skip advertisement)",
+    re.I,
+)
+LOADING_RE = re.compile(
+    r"(?:loading|buffering|please wait)(?:\s+(?:video|audio|comments|content|player|image"
+    r"|images|map|gallery|interactive|tweet|post|embed))?\s*(?:\.{2,3}|…)?",
+    re.I,
+)
+
+# ---------------------------------------------------------------- dates
+
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAYS = (
+    r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|rsday)?\.?\s*,?"
+)
+_ORD = r"\d{1,2}(?:st|nd|rd|th)?"
+DATE_RES = (
+    re.compile(
+        r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b"
+    ),
+    re.compile(r"\b\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*(?:\d{4}|\d{2})\b"),
+    re.compile(rf"(?:\b{_WEEKDAYS}\s+)?\b{_MONTHS}\s+{_ORD}\s*,?\s+\d{{4}}\b", re.I),
+    re.compile(rf"(?:\b{_WEEKDAYS}\s+)?\b{_ORD}\s+{_MONTHS}\s*,?\s+\d{{4}}\b", re.I),
+    re.compile(
+        r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b", re.I
+    ),
+)
+DATE_EXTRA_RES = (
+    re.compile(r"\b\d{1,2}\s*[:.]\s*\d{2}(?:\s*[:.]\s*\d{2})?\s*(?:[ap]\.?m\.?)?(?!\w)", re.I),
+    re.compile(
+        r"\b(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|MSK|IST|JST|AEST|AEDT)"
+        r"(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\b"
+    ),
+    re.compile(
+        r"\b(?:date[d]?|published|updated|posted|last updated|last modified|first published"
+        r"|modified|created|on|at|today|yesterday)\b:?",
+        re.I,
+    ),
+    LOADING_RE,
+)
+MAX_DATELINE_WORDS = 16
+DATE_SEPARATORS_RE = re.compile(r"[\s|•·,:;–—\-/()\[\]]+")
+
+# ---------------------------------------------------------------- people and sign-offs
+
+BYLINE_RE = re.compile(r"(?:By|BY|Written by|Words by|Story by|Text by|Reporting by)[\s:]+(.+)")
+NAME_CONNECTORS = frozenset(
+    "and in at for of the de da di del der van von le la al bin ibn y e am pm updated published"
+    .split()
+)  # fmt: skip
+MAX_BYLINE_TOKENS = 12
+NAME_SPLIT_RE = re.compile(r"[\s,;&|•·/–—\-]+")
+
+_CODES = r"[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})*"
+SIGNOFF_RES = (
+    re.compile(rf"\(\s*{_CODES}\s*\)"),
+    re.compile(r"[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+(?:\s*\([^()]{1,60}\))?"),
+    re.compile(rf"[a-z]{{2,5}}\s*\({AGENCY}(?:\s*,\s*{AGENCY})*\)"),
+    re.compile(
+        rf"(?:Authored|Written|Posted|Submitted|Republished|Reprinted|Syndicated)\s+by\s+"
+        rf"{_CAPNAME}(?:\s+{_CAPNAME}){{0,4}}\s+(?:via|for|at|on|from)\s+\S[^.!?]{{0,80}}\.?"
+    ),
+    re.compile(
+        r"(?:This (?:article|story|piece|post) )?(?:was )?(?:originally|first) "
+        r"(?:published|appeared|posted)\b.{0,120}",
+        re.I,
+    ),
+    re.compile(r"-{1,3}\s*30\s*-{1,3}|#{3}|\*{3}|\(?-?ENDS?-?\)?|-{2,}\s*END\s*-{2,}"),
+)
+
+CONTRIB_TAIL_RE = re.compile(
+    r"\bcontributed\s+(?:(?:additional\s+)?reporting(?:\s+(?:to|for)\s+(?:this|the)\s+"
+    r"(?:report|story|article))?|to\s+(?:this|the)\s+(?:report|story|article|reporting))\.?\)?$",
+    re.I,
+)
+CONTRIB_LEAD_RE = re.compile(
+    r"\(?(?:Additional |Further |With )?(?:reporting|writing|editing|research|compiled|"
+    r"translation|translated|produced|graphics)\s+(?:by|from)\s+(.+)",
+    re.I,
+)
+CONTRIB_WORDS = frozenset(
+    """and by in from with of the at for additional further reporting writing editing research
+    compiled translation translated graphics produced de van von al da""".split()
+)
+MAX_CONTRIB_WORDS = 40
+
+_ROLES = (
+    r"(?:writer|reporter|correspondent|journalist|editor|columnist|contributor|producer"
+    r"|photographer|photojournalist|blogger|anchor|author|freelancer|intern|fellow)s?"
+)
+BIO_RE = re.compile(
+    rf"(?P<name>{_CAPNAME}(?:\s+{_CAPNAME}){{0,3}})\s+(?:is|was|has been)\s+(?:a|an|the)\s+"
+    rf"(?:[\w'’\-]+\s+){{0,5}}?{_ROLES}\b"
+)
+CONTACT_RE = re.compile(
+    r"\b(?i:follow|reach|contact|e-?mail|find)\s+(?:(?i:him|her|them|me|us)|[A-Z][\w'’\-]+)\b"
+    r".{0,80}?(?:\b(?:Twitter|Instagram|Facebook|Threads|Bluesky|LinkedIn|Mastodon|TikTok|X)\b|@\w)"
+)
+CONTACT_LINE_RE = re.compile(r"(?:You can |Please )?(?:follow|reach|contact|e-?mail|find)\b", re.I)
+MAX_CONTACT_WORDS = 30
+
+EMAIL_OBFUSCATION_RE = re.compile(
+    r"This e-?mail address is being protected from spam\s?bots\.?"
+    r"(?:\s*You need JavaScript enabled to view it\.?)?",
+    re.I,
+)
+
+# ---------------------------------------------------------------- promos, lists, notices
+
+RELATED_HEADERS = frozenset(
+    (
+        "you might also like", "you may also like", "you might like", "you may like",
+        "read more", "read also", "also read", "related", "related articles", "related stories",
+        "related coverage", "related content", "related news", "related topics",
+        "related reading", "related links", "more on this story", "more on this",
+        "more on this topic", "recommended", "recommended for you", "recommended stories",
+        "most read", "most popular", "most viewed", "trending", "trending now",
+        "trending stories", "see also", "don't miss", "dont miss", "latest news",
+        "latest stories", "top stories", "more stories", "more news", "read next",
+        "what to read next", "editor's picks", "editors' picks", "popular now", "in other news",
+        "further reading", "more coverage", "keep reading", "more to explore",
+        "you may have missed", "more top stories",
+    )
+)  # fmt: skip
+MORE_FROM_RE = re.compile(r"More (?:from|by|on) \S.{0,40}", re.I)
+INLINE_RELATED_RE = re.compile(
+    r"(?:READ MORE|Read more|Read More|READ ALSO|Read also|ALSO READ|Also read|RELATED|Related"
+    r"|SEE ALSO|See also|MORE|More)\s*[:|]\s*\S.*"
+)
+MIN_PROMO_WORDS = 8
+MAX_PROMO_WORDS = 30
+PROMO_LABEL_RE = re.compile(
+    r"(?i:watch|listen|video|photos?|gallery|in pictures|opinion|live|latest|exclusive|breaking"
+    r"|podcast)\s*[:|]\s*\S.*"
+)
+_SUBSCRIPTION = r"(?:our|newsletters?|briefings?|alerts?|podcasts?|channel|youtube|updates|digest)"
+CTA_RES = (
+    re.compile(r"(?:click|tap) here\b", re.I),
+    re.compile(rf"(?:sign up|subscribe)\b.{{0,60}}\b{_SUBSCRIPTION}\b", re.I),
+    re.compile(r"(?:download|get) (?:the|our) .{0,40}\bapps?\b", re.I),
+    re.compile(r"(?:follow|join|like) us on\b", re.I),
+)
+MAX_CTA_WORDS = 25
+
+MAX_RIGHTS_WORDS = 40
+RIGHTS_RES = (
+    re.compile(r"\ball rights reserved\b", re.I),
+    re.compile(r"(?:copyright|©)\s*(?:©\s*)?(?:\d{4}|\(c\))", re.I),
+    re.compile(
+        r"this material may not be published, broadcast, rewritten,? or redistributed", re.I
+    ),
+)
