@@ -1,0 +1,111 @@
+"""Attribution patterns and primary sources, on fictional sentences."""
+
+from __future__ import annotations
+
+from _factories import make_article
+from newsdesk.facts import canonical_source, extract_attributions, primary_sources
+from newsdesk.records import Attribution
+
+
+def atts(text: str) -> list[Attribution]:
+    return extract_attributions(make_article(text))
+
+
+def kinds(text: str) -> list[tuple[str, str, str | None]]:
+    return [(a.kind, a.source, a.via) for a in atts(text)]
+
+
+def test_according_to() -> None:
+    [a] = atts("According to Reuters, the ferry line will close in May.")
+    assert (a.kind, a.source, a.sentence_index) == ("according_to", "Reuters", 0)
+    assert a.content == "the ferry line will close in May."
+
+
+def test_according_to_an_unnamed_document() -> None:
+    [a] = atts("Fishing is banned for a year, according to the decree.")
+    assert (a.kind, a.source) == ("according_to", "the decree")
+
+
+def test_translation() -> None:
+    assert kinds("The quota rises, according to a translation from the Moscow Times.") == [
+        ("translation", "The Moscow Times", None)
+    ]
+
+
+def test_reports() -> None:
+    [a] = atts("State news agency TASS reports that the bridge reopened.")
+    assert (a.kind, a.source, a.cue) == ("reports", "TASS", "reports")
+    assert a.content == "that the bridge reopened"
+
+
+def test_reported_previously() -> None:
+    assert kinds("Reuters has reported previously on the ferry strikes.") == [
+        ("reports", "Reuters", None)
+    ]
+
+
+def test_said_with_title_stripped() -> None:
+    [a] = atts("Harbour Minister Ilsa Varnow said the port would reopen.")
+    assert (a.kind, a.source) == ("said", "Ilsa Varnow")
+
+
+def test_said_at_the_end() -> None:
+    [a] = atts("The port will reopen next week, the harbour authority said.")
+    assert (a.kind, a.source) == ("said", "the harbour authority")
+    assert "port will reopen" in a.content
+
+
+def test_told_relays_an_anonymous_source() -> None:
+    [a] = atts("The fleet lost 40 ships, a source familiar with the audit told Reuters.")
+    assert (a.kind, a.source, a.via) == (
+        "told",
+        "a source familiar with the audit",
+        "Reuters",
+    )
+
+
+def test_citing_is_relayed_by_the_outlet() -> None:
+    found = kinds("The fleet has 900 boats, according to AP, citing two officials.")
+    assert ("according_to", "AP", None) in found
+    assert ("citing", "two officials", "AP") in found
+
+
+def test_wire_dateline() -> None:
+    [a] = atts("KORVEL (Reuters) - The ferry line closed on Monday.")
+    assert (a.kind, a.source) == ("wire", "Reuters")
+    assert a.content == "The ferry line closed on Monday."
+
+
+def test_photo_credit_is_not_an_attribution() -> None:
+    assert atts("A ferry leaves the harbour. Photo/Reuters") == []
+    assert atts("A ferry in the harbour. (AP Photo/Ann Example)") == []
+
+
+def test_pronoun_speaker_is_skipped() -> None:
+    assert atts("He said the ferry was late.") == []
+
+
+def test_sentence_index_follows_the_text() -> None:
+    found = atts("The ferry was late.\n\nThe captain, Ola Brenn, said it was the fog.")
+    assert [(a.sentence_index, a.source) for a in found] == [(1, "Ola Brenn")]
+
+
+def test_primary_sources_are_distinct_relays_in_order() -> None:
+    article = make_article(
+        "The quota rises, according to a translation from the Moscow Times. "
+        "A source close to the ministry told Reuters the rise was planned. "
+        "According to Reuters, the plan is old. The mayor, Ola Brenn, said nothing new."
+    )
+    assert primary_sources(article) == ["The Moscow Times", "Reuters"]
+
+
+def test_primary_sources_skip_unnamed_sources() -> None:
+    article = make_article("Fishing is banned, according to the decree. Officials said so.")
+    assert primary_sources(article) == []
+
+
+def test_canonical_source_names() -> None:
+    assert canonical_source("the Associated Press") == "AP"
+    assert canonical_source("FoxNews") == "Fox News"
+    assert canonical_source("the Kremlin") == "Kremlin"
+    assert canonical_source("the decree") == "the decree"
