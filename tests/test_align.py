@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -159,3 +161,40 @@ def test_compatibility_is_symmetric(x: float, y: float, bx: Bound, by: Bound) ->
 @given(st.floats(0.5, 1e9), st.sampled_from(list(Bound)))
 def test_every_quantity_is_compatible_with_itself(x: float, b: Bound) -> None:
     assert compatible(q(x, b), q(x, b))
+
+
+def test_same_measure_without_shared_context_stays_apart() -> None:
+    a, b = outlet("Harbor Ledger"), outlet("Valley Post")
+    fa = fact(
+        a,
+        q(1, unit="years"),
+        subject="years",
+        predicate="serve",
+        sentence="Volunteers serve with the coast guard for one year.",
+    )
+    fb = fact(
+        b,
+        q(6, unit="years"),
+        subject="years",
+        predicate="serve",
+        sentence="The mayor will serve a six-year term after the vote.",
+    )
+    assert len(align(analyses((a, [fa]), (b, [fb])))) == 2
+
+
+def test_two_figures_of_one_sentence_are_never_one_group() -> None:
+    a = outlet("Harbor Ledger")
+    sentence = "The fleet started with 31 boats and has since lost 22 of them."
+    f1 = fact(a, q(31, unit="boats"), subject="boats", predicate="lost", sentence=sentence)
+    f2 = fact(a, q(22, unit="boats"), subject="boats", predicate="lost", sentence=sentence)
+    groups = align(analyses((a, [f1, f2])))
+    assert len(groups) == 2
+    assert Agreement.CONFLICTING not in labels(groups)
+
+
+def test_a_single_article_never_conflicts_with_itself() -> None:
+    a = outlet("Harbor Ledger", "Twelve died.\n\nLater: nineteen died.")
+    f1 = fact(a, q(12, unit="people"), subject="people", predicate="dead", sentence="Body x.")
+    later = fact(a, q(19, unit="people"), subject="people", predicate="dead", sentence="Body x.")
+    f2 = dataclasses.replace(later, sentence_index=1)
+    assert labels(align(analyses((a, [f1, f2])))) == [Agreement.SINGLE_SOURCE]

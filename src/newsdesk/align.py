@@ -5,15 +5,16 @@ attribution), duplicate marks and paragraph reuse from dedupe.
 Produces: :class:`FactGroup` records with a label and a count of independent origins.
 
 Two facts are *the same measure* when a :class:`MeasureMatcher` says their subject and
-predicate match (the default :class:`RuleMatcher` compares canonical forms; an
-embedding matcher can be plugged in behind the same interface), their units agree and
-their time references overlap. Equal numbers alone never make two facts the same:
-300,000 troops lost and 300,000 troops mobilised stay apart.
+predicate match (the default :class:`RuleMatcher` compares canonical forms and asks for
+shared context; an embedding matcher can be plugged in behind the same interface), their
+units agree, their time references overlap and they are not two figures of one sentence.
+Equal numbers alone never make two facts the same: 300,000 troops lost and 300,000
+troops mobilised stay apart.
 
 Labels, in order of precedence:
 
-* ``conflicting``: two mentions whose admissible ranges do not overlap;
 * ``single-source``: every mention comes from one article;
+* ``conflicting``: mentions in two articles whose admissible ranges do not overlap;
 * ``single-origin``: several articles, but one independent origin (copied text, or the
   same primary source cited by all);
 * ``corroborated``: two or more independent origins stating the same figure;
@@ -32,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from newsdesk._text import content_words
 from newsdesk.records import (
     Agreement,
     Article,
@@ -86,14 +88,29 @@ def canonical_term(text: str) -> str:
     return " ".join(words)
 
 
+def _context(fact: Fact) -> frozenset[str]:
+    """Content words of the fact's sentence, minus its subject, predicate and figure."""
+    own = {canonical_term(w) for w in content_words(f"{fact.subject} {fact.predicate}")}
+    own |= {canonical_term(w) for w in content_words(fact.quantity.text)}
+    return frozenset(canonical_term(w) for w in content_words(fact.sentence)) - own
+
+
 @dataclass(frozen=True, slots=True)
 class RuleMatcher:
-    """Same measure when canonical subject and predicate are equal."""
+    """Same measure when canonical subject and predicate are equal *and* the two
+    sentences share context (a place, a name, the event's nouns).
+
+    Scores 0 when subject or predicate differ; otherwise 0.5 plus 0.25 per shared
+    context word (up to two), so the default threshold (0.75) needs one.
+    """
 
     def similarity(self, a: Fact, b: Fact) -> float:
-        same_subject = canonical_term(a.subject) == canonical_term(b.subject)
-        same_predicate = canonical_term(a.predicate) == canonical_term(b.predicate)
-        return 1.0 if same_subject and same_predicate else 0.0
+        if canonical_term(a.subject) != canonical_term(b.subject):
+            return 0.0
+        if canonical_term(a.predicate) != canonical_term(b.predicate):
+            return 0.0
+        shared = len(_context(a) & _context(b))
+        return 0.5 + 0.25 * min(shared, 2)
 
 
 # ------------------------------------------------------------------ precision and compatibility
@@ -222,23 +239,29 @@ def _copy_roots(reuse: Sequence[ParagraphReuse]) -> dict[tuple[str, int], str]:
 
 @dataclass(frozen=True, slots=True)
 class AlignConfig:
-    threshold: float = 0.8
+    threshold: float = 0.75
 
 
 def _label(mentions: Sequence[Fact], origins: Sequence[str], articles: set[str]) -> Agreement:
     quantities = [m.quantity for m in mentions]
-    for i, a in enumerate(quantities):
-        for b in quantities[i + 1 :]:
-            if not compatible(a, b):
-                return Agreement.CONFLICTING
     if len(articles) == 1:
         return Agreement.SINGLE_SOURCE
+    for i, a in enumerate(mentions):
+        for b in mentions[i + 1 :]:
+            if a.article_id != b.article_id and not compatible(a.quantity, b.quantity):
+                return Agreement.CONFLICTING
     if len(origins) == 1:
         return Agreement.SINGLE_ORIGIN
     first = quantities[0]
     if all(same_figure(first, q) for q in quantities[1:]):
         return Agreement.CORROBORATED
     return Agreement.COMPATIBLE
+
+
+def _same_sentence(members: Sequence[Fact], fact: Fact) -> bool:
+    return any(
+        m.article_id == fact.article_id and m.sentence_index == fact.sentence_index for m in members
+    )
 
 
 def align(
@@ -258,6 +281,8 @@ def align(
             home = None
             for members in clusters:
                 head = members[0]
+                if _same_sentence(members, fact):
+                    continue  # two figures of one sentence are two facts
                 if (
                     _unit_key(head.quantity) == _unit_key(fact.quantity)
                     and _times_overlap(head, fact)

@@ -28,6 +28,7 @@ app = typer.Typer(
 class Format(StrEnum):
     md = "md"
     json = "json"
+    html = "html"
 
 
 DbOption = Annotated[
@@ -92,6 +93,9 @@ def stories(db: DbOption = DEFAULT_DB, fmt: FormatOption = Format.md) -> None:
         summaries = store.story_summaries()
     if fmt is Format.json:
         typer.echo(render_json.dumps(render_json.story_list_document(summaries)), nl=False)
+    elif fmt is Format.html:
+        _err("stories lists in md or json; use `show STORY --format html` for a report")
+        raise typer.Exit(2)
     else:
         typer.echo(render_markdown.stories_markdown(summaries), nl=False)
 
@@ -103,7 +107,7 @@ def show(
     fmt: FormatOption = Format.md,
 ) -> None:
     """Show one story's brief, facts and sources."""
-    from newsdesk.brief import render_json, render_markdown
+    from newsdesk.brief import render_html, render_json, render_markdown
     from newsdesk.pipeline import story_report
 
     with _open(db) as store:
@@ -114,6 +118,8 @@ def show(
             raise typer.Exit(1) from exc
     if fmt is Format.json:
         typer.echo(render_json.dumps(render_json.report_document([report])), nl=False)
+    elif fmt is Format.html:
+        typer.echo(render_html.report_html([report], title=report.story.title), nl=False)
     else:
         typer.echo(render_markdown.story_markdown(report))
 

@@ -14,12 +14,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsdesk.align import MeasureMatcher
 from newsdesk.errors import InputError
 from newsdesk.records import (
     Article,
     ArticleAnalysis,
     CleanedText,
-    FactGroup,
     RawDocument,
     Story,
     StoryReport,
@@ -134,18 +134,27 @@ def cluster_store(store: Store) -> list[Story]:
 
 def analyse(article: Article) -> ArticleAnalysis:
     """Run the facts stage on one article."""
-    return ArticleAnalysis(article=article)
+    from newsdesk import facts
+
+    return ArticleAnalysis(
+        article=article,
+        facts=facts.extract_facts(article),
+        attributions=facts.extract_attributions(article),
+        primary_sources=facts.primary_sources(article),
+    )
 
 
-def story_report(store: Store, story: Story) -> StoryReport:
+def story_report(
+    store: Store, story: Story, *, matcher: MeasureMatcher | None = None
+) -> StoryReport:
     """Facts, alignment and brief for one stored story."""
+    from newsdesk.align import align
     from newsdesk.brief import build_brief
 
-    articles = store.articles(story.article_ids)
-    analyses = [analyse(a) for a in articles]
-    groups: list[FactGroup] = []
-    brief = build_brief(story, analyses, groups)
+    analyses = [analyse(a) for a in store.articles(story.article_ids)]
     reuse = store.paragraph_reuse(story.article_ids)
+    groups = align(analyses, reuse, matcher=matcher)
+    brief = build_brief(story, analyses, groups, reuse)
     return StoryReport(story=story, analyses=analyses, reuse=reuse, groups=groups, brief=brief)
 
 
@@ -157,17 +166,21 @@ class RunReport:
     written: list[Path]
 
 
-FORMATS = ("md", "json")
+FORMATS = ("md", "json", "html")
 
 
 def write_outputs(
     reports: Sequence[StoryReport], out_dir: Path, formats: Sequence[str]
 ) -> list[Path]:
-    """Write one Markdown file per story plus an index, and one JSON document for all."""
-    from newsdesk.brief import render_json, render_markdown
+    """Write one Markdown file per story plus an index, one JSON and one HTML file for all."""
+    from newsdesk.brief import render_html, render_json, render_markdown
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
+    if "html" in formats:
+        path = out_dir / "briefs.html"
+        path.write_text(render_html.report_html(reports), encoding="utf-8")
+        written.append(path)
     if "json" in formats:
         path = out_dir / "briefs.json"
         path.write_text(render_json.dumps(render_json.report_document(reports)), encoding="utf-8")

@@ -254,11 +254,27 @@ class SourceRef:
     sentence_index: int | None = None
 
 
+class Section(StrEnum):
+    """Where a brief sentence belongs."""
+
+    SUMMARY = "summary"
+    AGREE = "agree"
+    """Where reports agree: corroborated, compatible and single-origin fact groups."""
+    DIFFER = "differ"
+    """Where they differ: conflicting groups, one sentence per outlet's wording."""
+    SINGLE = "single-report"
+    """Only in one report."""
+    CITATIONS = "citations"
+    """Who cites whom: primary sources relied on, and copied text."""
+
+
 @dataclass(frozen=True, slots=True)
 class BriefSentence:
     text: str
     sources: tuple[SourceRef, ...]
-    section: str = "summary"
+    section: Section = Section.SUMMARY
+    group_id: str | None = None
+    """The fact group this sentence reports (for the agree/differ/single-report sections)."""
 
 
 @dataclass(slots=True)

@@ -139,6 +139,10 @@ class Store:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot create its folder: {exc}") from exc
+        try:
             self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open store: {exc}") from exc

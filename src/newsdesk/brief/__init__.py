@@ -9,15 +9,32 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newsdesk.brief._sections import citation_sentences, fact_sections
 from newsdesk.brief._summary import summarize
-from newsdesk.records import ArticleAnalysis, Brief, FactGroup, Story
+from newsdesk.records import ArticleAnalysis, Brief, FactGroup, ParagraphReuse, Story
+
+
+def _independence(groups: Sequence[FactGroup]) -> dict[tuple[str, int], int]:
+    """For each (article, sentence), the most independent origins any of its facts has."""
+    best: dict[tuple[str, int], int] = {}
+    for g in groups:
+        for f in g.mentions:
+            key = (f.article_id, f.sentence_index)
+            best[key] = max(best.get(key, 0), g.independent_origins)
+    return best
 
 
 def build_brief(
-    story: Story, analyses: Sequence[ArticleAnalysis], groups: Sequence[FactGroup]
+    story: Story,
+    analyses: Sequence[ArticleAnalysis],
+    groups: Sequence[FactGroup],
+    reuse: Sequence[ParagraphReuse] = (),
 ) -> Brief:
-    del groups  # fact-group sections are added by the align stage's renderer
-    sentences = summarize([an.article for an in analyses])
+    """Summary (extractive, ranked by coverage and independence), then the fact sections."""
+    outlets = {an.article.id: an.article.outlet for an in analyses}
+    sentences = summarize([an.article for an in analyses], independence=_independence(groups))
+    sentences += fact_sections(groups, outlets)
+    sentences += citation_sentences(analyses, reuse)
     return Brief(story_id=story.id, title=story.title, sentences=sentences)
 
 

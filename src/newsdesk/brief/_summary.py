@@ -7,19 +7,11 @@ picked greedily, skipping ones too close to a sentence already picked.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsdesk._text import content_words, jaccard
 from newsdesk.records import Article, BriefSentence, SourceRef
-
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_STOP = frozenset(
-    """a an the and or but of in on at to for from by with as is are was were be been being
-    has have had it its this that these those he she they them his her their who whom which
-    what when where how not no than then there here also into over after before about said
-    says will would could should may might can do does did so such per""".split()
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,18 +20,6 @@ class _Candidate:
     index: int
     text: str
     words: frozenset[str]
-
-
-def content_words(text: str) -> frozenset[str]:
-    return frozenset(
-        w for w in (m.group(0).lower() for m in _WORD.finditer(text)) if w not in _STOP
-    )
-
-
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
 
 
 def _candidates(articles: Sequence[Article]) -> list[_Candidate]:
@@ -73,8 +53,14 @@ def summarize(
     max_sentences: int = 5,
     support: float = 0.3,
     same: float = 0.5,
+    independence: dict[tuple[str, int], int] | None = None,
 ) -> list[BriefSentence]:
-    """Pick up to ``max_sentences`` sentences that the most independent reports support."""
+    """Pick up to ``max_sentences`` sentences that the most independent reports support.
+
+    ``independence`` maps (article id, sentence index) to the number of independent
+    origins of the facts stated there; well-sourced sentences rank higher.
+    """
+    origins = independence or {}
     pool = _candidates(articles)
     voices = {_voice(a) for a in articles}
     scored: list[tuple[float, int, _Candidate]] = []
@@ -85,7 +71,8 @@ def summarize(
             if _voice(o.article) != _voice(c.article) and jaccard(c.words, o.words) >= support
         }
         lead = 1.0 / (1 + c.index)
-        score = len(backers) / max(1, len(voices) - 1) + 0.5 * lead
+        sourced = min(origins.get((c.article.id, c.index), 0), 3) / 3
+        score = len(backers) / max(1, len(voices) - 1) + 0.5 * lead + 0.25 * sourced
         scored.append((score, -n, c))
     scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
     chosen: list[_Candidate] = []

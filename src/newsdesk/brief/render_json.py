@@ -128,7 +128,8 @@ def _group_json(g: FactGroup, outlets: dict[str, str | None]) -> JSONObject:
 def _brief_json(s: BriefSentence) -> JSONObject:
     return {
         "text": s.text,
-        "section": s.section,
+        "section": str(s.section),
+        "group_id": s.group_id,
         "sources": [
             {"article_id": r.article_id, "outlet": r.outlet, "sentence_index": r.sentence_index}
             for r in s.sources

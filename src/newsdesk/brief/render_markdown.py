@@ -4,24 +4,38 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsdesk.records import Article, StoryReport, StorySummary
+from newsdesk.records import (
+    Article,
+    BriefSentence,
+    FactGroup,
+    Section,
+    StoryReport,
+    StorySummary,
+)
+
+SECTION_TITLES = {
+    Section.AGREE: "Where reports agree",
+    Section.DIFFER: "Where they differ",
+    Section.SINGLE: "Only in one report",
+    Section.CITATIONS: "Who cites whom",
+}
 
 
-def _md_escape(text: str) -> str:
+def md_escape(text: str) -> str:
     for ch in ("\\", "`", "*", "_", "[", "]", "<", ">", "|"):
         text = text.replace(ch, "\\" + ch)
-    return text
+    return " ".join(text.split())
 
 
-def _label(article: Article, number: dict[str, int]) -> str:
-    return f"[{number[article.id]}]"
+def _refs(s: BriefSentence, number: dict[str, int]) -> str:
+    return "".join(f"[{number[r.article_id]}]" for r in s.sources if r.article_id in number)
 
 
 def _article_line(a: Article, number: dict[str, int]) -> str:
-    bits = [f"{_label(a, number)} **{_md_escape(a.outlet or 'unknown outlet')}**"]
-    bits.append(f"“{_md_escape(a.title or '(untitled)')}”")
+    bits = [f"[{number[a.id]}] **{md_escape(a.outlet or 'unknown outlet')}**"]
+    bits.append(f"“{md_escape(a.title or '(untitled)')}”")
     if a.authors:
-        bits.append("by " + _md_escape(", ".join(a.authors)))
+        bits.append("by " + md_escape(", ".join(a.authors)))
     if a.published:
         bits.append(a.published)
     bits.append(f"`{a.source}`")
@@ -35,21 +49,49 @@ def _article_line(a: Article, number: dict[str, int]) -> str:
     return "- " + line
 
 
+def _group_note(g: FactGroup) -> str:
+    origins = (
+        f"{g.independent_origins} independent origin{'s' if g.independent_origins > 1 else ''}"
+    )
+    return f"*{g.label}*, {origins}"
+
+
+def _differ_table(report: StoryReport, group: FactGroup, number: dict[str, int]) -> list[str]:
+    outlets = {a.id: a.outlet or a.id[:12] for a in report.articles}
+    out = [
+        f"**{md_escape(group.subject)} — {md_escape(group.predicate)}** ({_group_note(group)})",
+        "",
+        "| report | figure | wording |",
+        "|---|---|---|",
+    ]
+    for f in group.mentions:
+        who = f"[{number.get(f.article_id, '?')}] {md_escape(outlets.get(f.article_id, ''))}"
+        out.append(f"| {who} | {md_escape(f.quantity.text)} | {md_escape(f.sentence)} |")
+    out.append("")
+    return out
+
+
 def story_markdown(report: StoryReport) -> str:
     number = {a.id: i + 1 for i, a in enumerate(report.articles)}
-    out = [f"# {_md_escape(report.story.title or report.story.id)}", ""]
-    out.append(f"Story `{report.story.id}` — {len(report.articles)} reports")
-    out.append("")
-    out.append("## Summary")
-    out.append("")
+    groups = {g.id: g for g in report.groups}
+    out = [f"# {md_escape(report.story.title or report.story.id)}", ""]
+    out += [f"Story `{report.story.id}` — {len(report.articles)} reports", "", "## Summary", ""]
     for s in report.brief.sentences:
-        if s.section != "summary":
+        if s.section is Section.SUMMARY:
+            out.append(f"- {md_escape(s.text)} {_refs(s, number)}")
+    for section, title in SECTION_TITLES.items():
+        items = [s for s in report.brief.sentences if s.section is section]
+        if not items:
             continue
-        refs = "".join(f"[{number[r.article_id]}]" for r in s.sources if r.article_id in number)
-        out.append(f"- {_md_escape(s.text)} {refs}")
-    out.append("")
-    out.append("## Reports")
-    out.append("")
+        out += ["", f"## {title}", ""]
+        if section is Section.DIFFER:
+            for gid in dict.fromkeys(s.group_id for s in items if s.group_id):
+                out += _differ_table(report, groups[gid], number)
+            continue
+        for s in items:
+            note = f" ({_group_note(groups[s.group_id])})" if s.group_id in groups else ""
+            out.append(f"- {md_escape(s.text)} {_refs(s, number)}{note}")
+    out += ["", "## Reports", ""]
     out.extend(_article_line(a, number) for a in report.articles)
     out.append("")
     return "\n".join(out)
@@ -63,6 +105,9 @@ def stories_markdown(summaries: Sequence[StorySummary]) -> str:
         outlets = ", ".join(s.outlets)
         out.append(
             f"| `{s.id}` | {s.article_count} | {s.first_published or ''} | "
-            f"{_md_escape(outlets)} | {_md_escape(s.title)} |"
+            f"{md_escape(outlets)} | {md_escape(s.title)} |"
         )
     return "\n".join(out) + "\n"
+
+
+__all__ = ["stories_markdown", "story_markdown"]

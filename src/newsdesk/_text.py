@@ -1,0 +1,28 @@
+"""Small text helpers shared by several stages (word sets, overlap)."""
+
+from __future__ import annotations
+
+import re
+
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
+STOPWORDS = frozenset(
+    """a an the and or but of in on at to for from by with as is are was were be been being
+    has have had it its this that these those he she they them his her their who whom which
+    what when where how not no than then there here also into over after before about said
+    says will would could should may might can do does did so such per""".split()
+)
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Lower-cased words of ``text`` that are not stopwords or pure digits."""
+    return frozenset(
+        w
+        for w in (m.group(0).lower() for m in WORD.finditer(text))
+        if w not in STOPWORDS and not w.isdigit()
+    )
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
