@@ -1,0 +1,20 @@
+"""Cluster: group articles that report the same event into stories.
+
+Needs: cleaned :class:`~newsdesk.records.Article` records (``duplicate_of`` from dedupe).
+Produces: :class:`~newsdesk.records.Story` records.
+
+* :func:`cluster_articles` clusters a whole collection (batch).
+* :class:`StreamClusterer` assigns articles one at a time, in time order (streaming).
+
+Both use words (TF-IDF), named entities (spaCy, optional) and publication dates (a
+penalty when far apart), and both find candidates through inverted indexes, so the
+work grows near-linearly with the number of articles.
+"""
+
+from __future__ import annotations
+
+from newsdesk.cluster.batch import cluster_articles
+from newsdesk.cluster.config import ClusterConfig
+from newsdesk.cluster.stream import StreamClusterer
+
+__all__ = ["ClusterConfig", "StreamClusterer", "cluster_articles"]

@@ -1,0 +1,34 @@
+"""Fast quality gates on fixed benchmark subsets (skipped when the data is absent)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+@pytest.fixture(scope="module")
+def bench_path() -> None:
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("bench_path")
+def test_ecbplus_gate(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import bench_ecbplus
+
+    assert bench_ecbplus.main(["--gate", "--data", str(data_dir)]) == 0
+    assert "gate passed" in capsys.readouterr().out
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("bench_path")
+def test_mstream_gate(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import bench_mstream
+
+    assert bench_mstream.main(["--gate", "--data", str(data_dir)]) == 0
+    assert "gate passed" in capsys.readouterr().out
