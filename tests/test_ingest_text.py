@@ -168,6 +168,10 @@ def test_split_authors(value: str, expected: tuple[str, ...]) -> None:
         ("HuffPost", "HuffPost"),
         ("McClatchy", "McClatchy"),
         ("  The   Alder Gazette. ", "The Alder Gazette"),
+        ("Alder Wire — Top Stories", "Alder Wire"),
+        ("The Alder Gazette | World News", "The Alder Gazette"),
+        ("Alder Post - Latest Headlines", "Alder Post"),
+        ("Alder News", "Alder News"),
         ("", None),
     ],
 )

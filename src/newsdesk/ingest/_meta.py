@@ -196,10 +196,24 @@ def clean_outlet(name: str | None) -> str | None:
     ...). Brands written joined (``HuffPost``, ``ZeroHedge``) are kept together."""
     if name is None:
         return None
-    name = " ".join(name.split()).strip(" .,;:|–—-")
+    name = _strip_section(" ".join(name.split())).strip(" .,;:|–—-")
     if not name:
         return None
     return " ".join(_split_camel(token) for token in name.split(" "))
+
+
+_SECTION = re.compile(
+    r"^(?P<outlet>.+?)\s*(?:[|:–—]|\s-)\s*(?:(?:top|latest|breaking|world|national|local|"
+    r"business|politics|all|main|home|front page|most read)\s*)*(?:stories|news|headlines|"
+    r"articles|updates|feed|rss|home|page|section|world|politics|business)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def _strip_section(name: str) -> str:
+    """Drop a feed or page section suffix: ``Meridian Wire — Top Stories`` -> ``Meridian Wire``."""
+    m = _SECTION.match(name)
+    return m.group("outlet") if m else name
 
 
 def outlet_from_url(url: str | None) -> str | None:
