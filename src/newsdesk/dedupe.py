@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsdesk.records import Article, DuplicateLink, ParagraphReuse
@@ -36,6 +38,8 @@ class DedupeConfig:
     """LSH banding threshold for *finding* candidates; set well below ``near_threshold`` so a
     pair just above the cut-off is (almost) never missed, then confirmed by its estimate."""
     paragraph_threshold: float = 0.7
+    paragraph_candidate_threshold: float = 0.6
+    paragraph_num_perm: int = 64
     shingle_size: int = 5
     num_perm: int = 128
     min_paragraph_words: int = 8
@@ -61,12 +65,34 @@ def shingles(tokens: Sequence[str], size: int) -> set[bytes]:
     return {" ".join(tokens[i : i + size]).encode("utf-8") for i in range(len(tokens) - size + 1)}
 
 
-def _minhash(items: set[bytes], num_perm: int) -> MinHash:
+@lru_cache(maxsize=4)
+def _template(num_perm: int) -> MinHash:
+    """datasketch derives the permutations from a seeded RNG on every MinHash; do it once."""
     from datasketch import MinHash
 
-    m = MinHash(num_perm=num_perm)
+    return MinHash(num_perm=num_perm)
+
+
+def _minhash(items: set[bytes], num_perm: int) -> MinHash:
+    """A MinHash of ``items`` (crc32 item hashes: fast and the same in every process)."""
+    from datasketch import MinHash
+
+    t = _template(num_perm)
+    m = MinHash(
+        num_perm=num_perm, hashfunc=zlib.crc32, permutations=t.permutations, scheme=t.scheme
+    )
     m.update_batch(list(items))
     return m
+
+
+def _similarities(sig: MinHash, others: Sequence[MinHash]) -> list[float]:
+    """Estimated Jaccard of ``sig`` with each of ``others``, in one vectorised step."""
+    import numpy as np
+
+    if not others:
+        return []
+    stacked = np.vstack([o.hashvalues for o in others])
+    return [float(x) for x in (stacked == sig.hashvalues).mean(axis=1)]
 
 
 def _order_key(article: Article, position: int) -> tuple[str, int]:
@@ -118,9 +144,9 @@ def find_duplicates(
         if not sh:
             continue
         sig = _minhash(sh, cfg.num_perm)
-        for other in lsh.query(sig):
-            j = int(other)
-            sim = sig.jaccard(sigs[j])
+        candidates = [int(other) for other in lsh.query(sig)]
+        sims = _similarities(sig, [sigs[j] for j in candidates])
+        for j, sim in zip(candidates, sims, strict=True):
             if sim >= cfg.near_threshold:
                 uf.union(j, i)
                 kind.setdefault((min(i, j), max(i, j)), ("near", sim))
@@ -147,7 +173,7 @@ def find_paragraph_reuse(
 
     cfg = config or DedupeConfig()
     order = sorted(range(len(articles)), key=lambda i: _order_key(articles[i], i))
-    lsh = MinHashLSH(threshold=cfg.candidate_threshold, num_perm=cfg.num_perm)
+    lsh = MinHashLSH(threshold=cfg.paragraph_candidate_threshold, num_perm=cfg.paragraph_num_perm)
     sigs: dict[str, tuple[int, str, int, MinHash]] = {}
     out: list[ParagraphReuse] = []
     for i in order:
@@ -156,14 +182,12 @@ def find_paragraph_reuse(
             tokens = words(para)
             if len(tokens) < cfg.min_paragraph_words:
                 continue
-            sig = _minhash(shingles(tokens, 3), cfg.num_perm)
+            sig = _minhash(shingles(tokens, 3), cfg.paragraph_num_perm)
             # Best match wins; among equals, the earliest paragraph (the likely original).
             best: tuple[float, int, str, int] | None = None
-            for key in lsh.query(sig):
-                rank, orig_id, orig_p, orig_sig = sigs[key]
-                if orig_id == a.id:
-                    continue
-                sim = sig.jaccard(orig_sig)
+            found = [sigs[key] for key in lsh.query(sig) if sigs[key][1] != a.id]
+            sims = _similarities(sig, [f[3] for f in found])
+            for (rank, orig_id, orig_p, _), sim in zip(found, sims, strict=True):
                 if sim >= cfg.paragraph_threshold and (best is None or (sim, -rank) > best[:2]):
                     best = (sim, -rank, orig_id, orig_p)
             if best is not None:
