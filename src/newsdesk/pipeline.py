@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsdesk.align import MeasureMatcher
 from newsdesk.errors import InputError
@@ -26,6 +27,9 @@ from newsdesk.records import (
     content_hash,
 )
 from newsdesk.store import Store
+
+if TYPE_CHECKING:
+    from newsdesk.clean import TemplateStats
 
 ErrorHandler = Callable[[InputError], None]
 
@@ -66,12 +70,18 @@ def make_article(doc: RawDocument, cleaned: CleanedText) -> Article:
     )
 
 
-def clean_articles(docs: Sequence[RawDocument]) -> list[Article]:
-    """Clean a batch (cross-document statistics are learnt over the batch)."""
+def clean_articles(
+    docs: Sequence[RawDocument], stats: TemplateStats | None = None
+) -> tuple[list[Article], TemplateStats]:
+    """Clean a batch; return the articles and the batch's own template-line counts.
+
+    Lines are judged against ``stats`` (what earlier batches taught) plus this batch."""
     from newsdesk.clean import Cleaner
 
-    cleaner = Cleaner().fit(docs)
-    return [make_article(doc, cleaner.clean(doc)) for doc in docs]
+    cleaner = Cleaner(stats=stats)
+    delta = cleaner.batch_stats(docs)
+    cleaner.stats = cleaner.stats.merged(delta)
+    return [make_article(doc, cleaner.clean(doc)) for doc in docs], delta
 
 
 def _batched(items: Sequence[Article], size: int) -> Iterator[Sequence[Article]]:
@@ -102,15 +112,23 @@ def ingest_paths(
         if on_error is not None:
             on_error(err)
 
-    try:
-        docs = list(iter_documents(paths, on_error=handle, progress=progress))
-    except InputError as err:  # a path argument that names nothing
-        handle(err)
-        return report
+    docs = list(iter_documents(paths, on_error=handle, progress=progress))
     report.documents = len(docs)
-    articles = clean_articles(docs)
+    # Only documents new to the store are cleaned and counted, so re-ingesting changes nothing.
+    seen: set[str] = set()
+    new_docs = []
+    for doc in docs:
+        aid = article_id(doc)
+        if aid not in seen and not store.has_article(aid):
+            seen.add(aid)
+            new_docs.append(doc)
+    if not new_docs:
+        return report
+    articles, delta = clean_articles(new_docs, store.template_stats())
     for batch in _batched(articles, batch_size):
         report.added.extend(store.add_articles(batch))
+    # Counted once the articles are in: an interrupted ingest under-counts, never doubles.
+    store.add_template_stats(delta)
     return report
 
 

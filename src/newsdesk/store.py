@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsdesk.errors import NotFoundError, StoreError
 from newsdesk.records import (
@@ -25,6 +26,9 @@ from newsdesk.records import (
     Story,
     StorySummary,
 )
+
+if TYPE_CHECKING:
+    from newsdesk.clean import TemplateStats
 
 APPLICATION_ID = 0x4E455753  # "NEWS"
 
@@ -88,7 +92,28 @@ def _m1_initial(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial", _m1_initial),)
+def _m2_template_lines(db: sqlite3.Connection) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE template_lines (
+            outlet TEXT,
+            line_key TEXT NOT NULL,
+            articles INTEGER NOT NULL
+        );
+        CREATE UNIQUE INDEX template_lines_key ON template_lines(COALESCE(outlet, ''), line_key);
+        CREATE TABLE counters (
+            name TEXT PRIMARY KEY,
+            value INTEGER NOT NULL
+        );
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial", _m1_initial),
+    Migration(2, "template line statistics", _m2_template_lines),
+)
 
 
 def _now() -> str:
@@ -277,6 +302,40 @@ class Store:
 
     def article(self, article_id: str) -> Article:
         return self.articles([article_id])[0]
+
+    # ------------------------------------------------------------------ clean statistics
+
+    def template_stats(self) -> TemplateStats:
+        """The cross-document line counts learnt from every article ingested so far."""
+        from newsdesk.clean import TemplateStats
+
+        stats = TemplateStats()
+        for r in self._db.execute("SELECT outlet, line_key, articles FROM template_lines"):
+            if r["outlet"] is None:
+                stats.overall[r["line_key"]] = r["articles"]
+            else:
+                stats.by_outlet.setdefault(r["outlet"], {})[r["line_key"]] = r["articles"]
+        row = self._db.execute("SELECT value FROM counters WHERE name = 'template_articles'")
+        found = row.fetchone()
+        stats.articles = int(found[0]) if found else 0
+        return stats
+
+    def add_template_stats(self, delta: TemplateStats) -> None:
+        """Add one batch's line counts to the stored ones."""
+        rows: list[tuple[str | None, str, int]] = [(None, k, n) for k, n in delta.overall.items()]
+        rows += [(o, k, n) for o, counts in delta.by_outlet.items() for k, n in counts.items()]
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT INTO template_lines (outlet, line_key, articles) VALUES (?, ?, ?)"
+                " ON CONFLICT (COALESCE(outlet, ''), line_key)"
+                " DO UPDATE SET articles = articles + excluded.articles",
+                rows,
+            )
+            db.execute(
+                "INSERT INTO counters (name, value) VALUES ('template_articles', ?)"
+                " ON CONFLICT (name) DO UPDATE SET value = value + excluded.value",
+                (delta.articles,),
+            )
 
     # ------------------------------------------------------------------ dedupe
 
