@@ -156,3 +156,87 @@ def test_merged_unit_removal_spans_its_lines() -> None:
     result = _clean(text)
     spans = [r.text for r in result.removed]
     assert spans == ["Related", "Barrier report due\nnext week"]
+
+
+def test_alt_line_above_its_caption_is_not_a_dek() -> None:
+    text = (
+        "Ferries idle at the quay in Port Averley\n"
+        "Ferries stand idle at the quay on Monday. (Photo: Jan Holm/Harbour Ledger)\n\n"
+        "The strike began on Monday after talks failed."
+    )
+    result = _clean(text)
+    assert result.text == "The strike began on Monday after talks failed."
+    assert "Ferries idle at the quay in Port Averley" in _reasons(result)
+
+
+def test_dek_unrelated_to_the_caption_after_it_is_kept() -> None:
+    text = (
+        "Port Averley braced for a week without its busiest crossing\n\n"
+        "Ferries wait at the quay. (AP Photo/Odile Brand)\n\n"
+        "The strike began on Monday after talks failed."
+    )
+    assert _clean(text).text.startswith("Port Averley braced")
+
+
+def test_orphan_alt_echoing_the_paragraph_before_is_removed() -> None:
+    text = (
+        "At the sports hall, which the council turned into a shelter, families slept on cots.\n\n"
+        "Families on cots in the sports hall\n\n"
+        "The ferry operator did not respond to requests for comment."
+    )
+    result = _clean(text)
+    assert _reasons(result) == {"Families on cots in the sports hall": "image-alt"}
+
+
+def test_subheading_echoing_the_paragraph_after_is_kept() -> None:
+    text = (
+        "The strike began on Monday after talks failed.\n\n"
+        "Shelter in the sports hall\n\n"
+        "The council opened the sports hall as a shelter for stranded passengers."
+    )
+    assert _clean(text).removed == ()
+
+
+def test_all_caps_line_between_paragraphs_is_not_an_orphan_alt() -> None:
+    text = (
+        "Families slept on cots in the sports hall on Monday night.\n\n"
+        "COTS IN THE SPORTS HALL\n\n"
+        "The ferry operator did not respond to requests for comment."
+    )
+    assert _clean(text).removed == ()
+
+
+def test_far_repeat_of_a_question_is_kept() -> None:
+    question = "What made you start cooking for thousands of followers on your harbour blog?"
+    text = f"{question}\n\nI was bored.\n\n{question}\n\nMy mother cooked for the whole quay."
+    assert _clean(text).text.count(question) == 2
+
+
+def test_run_of_glued_teasers_is_a_related_list() -> None:
+    items = [
+        "- Crews vote to strike at dawnThe union said the vote was unanimous on Tuesday",
+        "- Ferry fares rise againOperators blame the cost of fuel for the new prices",
+        "- Lighthouse reopens to visitorsThe keeper's cottage is now a small museum",
+    ]
+    text = "\n\n".join(["The strike began on Monday after talks failed.", *items])
+    result = _clean(text)
+    assert result.text == "The strike began on Monday after talks failed."
+    assert set(_reasons(result).values()) == {"related-list"}
+
+
+def test_single_glued_item_is_kept() -> None:
+    text = "The strike began on Monday.\n\n- Crews vote to strike at dawnThe union said so today"
+    assert _clean(text).removed == ()
+
+
+def test_removed_line_is_one_removal_including_its_inline_cut() -> None:
+    text = (
+        "The strike began on Monday after talks failed.\n\n"
+        "Ines Calloway covers the port for the Harbour Ledger. This email address is being "
+        "protected from spambots. You need JavaScript enabled to view it."
+    )
+    result = _clean(text, authors=("Ines Calloway",))
+    (removal,) = result.removed
+    assert removal.reason == "author-bio"
+    assert removal.text.startswith("Ines Calloway") and removal.text.endswith("view it.")
+    assert text[removal.start : removal.end] == removal.text

@@ -19,7 +19,12 @@ def _load(name: str) -> tuple[RawDocument, dict[str, Any]]:
     expected: dict[str, Any] = json.loads((FIXTURES / f"{name}.expected.json").read_text())
     text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
     doc = RawDocument(
-        source=name, format="txt", text=text, title=expected["title"], outlet=expected["outlet"]
+        source=name,
+        format="txt",
+        text=text,
+        title=expected["title"],
+        outlet=expected["outlet"],
+        authors=tuple(expected.get("authors", ())),
     )
     return doc, expected
 

@@ -66,7 +66,43 @@ DEBRIS = [
     ("Read more: Growers fear second frost", "related-list"),
     ("Click here to get the Harbour Ledger app", "call-to-action"),
     ("Sign up for our morning briefing", "call-to-action"),
-]
+    ("HARBOUR LEDGER INVESTIGATES: WHO PAID FOR THE EMPTY FERRY TERMINAL?", "promo-headline"),
+    # newsletters and other calls to action
+    ("Get the Valley Courier's morning newsletter — the day's news in minutes. Sign up free",
+     "call-to-action"),
+    ("Get the day's top stories delivered to your inbox by subscribing to our newsletter.",
+     "call-to-action"),
+    ("Keep an eye on your inbox for the latest harbour news.", "call-to-action"),
+    ("Harbour Brief Newsletter", "call-to-action"),
+    ("Ferry Monthly every month. 12 issues for £20. Click here for more information.",
+     "call-to-action"),
+    ("Like this story? Share it with a friend!", "call-to-action"),
+    ("Join our Free Harbour Quiz Challenge", "call-to-action"),
+    # contacts, links, page metadata
+    ("Write to Ines Calloway at ines.calloway@ledger.example", "author-bio"),
+    ("Have a tip? Ines Calloway may be reached by phone. Follow her on Twitter @icalloway.",
+     "author-bio"),
+    ("Reach the reporters on Twitter at https://social.example/ic", "author-bio"),
+    ("ines.calloway@ledger.example", "bare-link"),
+    ("twitter.com/icalloway", "bare-link"),
+    ("https://ledger.example/port/2024/03/02/ferry-crews-walk-out-over-pay-123", "bare-link"),
+    ("https://cdn.ledger.example/img/ferry.jpg", "bare-link"),
+    ("Tags: ferries, strikes, Port Averley", "metadata"),
+    ("Filed under: Harbour |", "metadata"),
+    ("Reading time: 3 minutes", "metadata"),
+    ("4 min read", "metadata"),
+    ("02/03/2024 - Posted by: Ines Calloway - Category: Harbour - Tags: ferries", "metadata"),
+    ("Updated at 1:23 p.m.", "dateline"),
+    ("Copyright ⓒ ledger.example. No reproduction without permission", "rights-notice"),
+    ("copyright Harbour Ledger 2024 - ISSN: 1234-5678", "rights-notice"),
+    ("This copy is for your personal, non-commercial use only.", "rights-notice"),
+    # related links
+    ("You may also like...", "related-list"),
+    ("Most read in harbour news", "related-list"),
+    ("Explore further", "related-list"),
+    ("SEE MORE: Ferry crews vote to strike", "related-list"),
+    ("[Related: Ferry crews vote to strike]", "related-list"),
+]  # fmt: skip
 
 PROSE = [
     "By the time rescuers arrived, the old bridge had already collapsed.",
@@ -94,6 +130,18 @@ PROSE = [
     "WHO WILL PAY FOR THE NEW FERRY TERMINAL?",
     "- Playoff picture: Raiders in pursuit of the title",
     "Sign up for a harbour pass at the ticket office",
+    "SMITH: WHY DID THE COUNCIL VOTE AGAINST THE NEW FERRY PLAN?",
+    "Get the facts before you vote, the mayor told residents.",
+    "Subscribers to the harbour newsletter received the warning first.",
+    "Write to the council, the union urged its members.",
+    "Copyright infringement cases rose sharply in 2023.",
+    "A 5 minute read of the report shows the gaps.",
+    "Topics on the agenda included the ferry timetable and harbour fees.",
+    "Join our reporters on the quay as the crews walk out, the editor wrote.",
+    "Related talks will resume on Monday.",
+    "See more of the harbour from the lighthouse gallery.",
+    "https://short.example/x",
+    "Sale prices end Monday",
 ]
 
 
@@ -128,6 +176,21 @@ def test_bio_of_known_author_needs_no_contact_details() -> None:
     assert line_reason(line, CTX) is None
     ctx = DocContext(author_keys=frozenset({"ines calloway"}))
     assert line_reason(line, ctx) == "author-bio"
+
+
+def test_beat_bio_of_known_author_or_with_contact_is_removed() -> None:
+    line = "Ines Calloway covers the port and the shipping industry for the Harbour Ledger."
+    assert line_reason(line, CTX) is None
+    ctx = DocContext(author_keys=frozenset({"ines calloway"}))
+    assert line_reason(line, ctx) == "author-bio"
+    with_contact = "Ines Calloway writes for Harbour Ledger. Follow her on Twitter @icalloway"
+    assert line_reason(with_contact, CTX) == "author-bio"
+
+
+def test_beat_sentence_about_someone_else_is_kept() -> None:
+    ctx = DocContext(author_keys=frozenset({"ines calloway"}))
+    line = "Ruth Maddox covers the east side for the fire brigade."
+    assert line_reason(line, ctx) is None
 
 
 def test_split_credit_separates_caption_and_credit() -> None:

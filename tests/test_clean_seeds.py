@@ -103,7 +103,12 @@ def test_seed_removal_reasons(cleaned: dict[str, CleanedText]) -> None:
     assert {"related-list"} <= reasons["000"]
     assert {"dateline", "sign-off"} <= reasons["001"]
     assert {"caption", "promo-headline", "image-alt", "contributor-credit"} <= reasons["004"]
-    assert {"author-bio", "email-obfuscation", "sign-off"} <= reasons["004"]
+    assert {"author-bio", "sign-off"} <= reasons["004"]
+
+
+def test_seed_bio_removal_covers_its_inline_obfuscation(cleaned: dict[str, CleanedText]) -> None:
+    (bio,) = [r for r in cleaned["004"].removed if "spambots" in r.text]
+    assert bio.reason == "author-bio"
 
 
 def test_seed_removal_offsets_are_exact(

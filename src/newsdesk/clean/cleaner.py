@@ -176,10 +176,11 @@ class Cleaner:
         prep = cached[1] if cached is not None and cached[0] is doc else _prepare(doc, ctx)
         reasons = self._decide(prep, ctx)
         kept = [u.text for i, u in enumerate(prep.units) if i not in reasons]
-        removed = list(prep.inline)
+        gone = [prep.units[i] for i in reasons]
+        removed = [r for r in prep.inline if not any(u.start <= r.start < u.end for u in gone)]
         for i, reason in reasons.items():
-            for start, end in prep.units[i].kept_spans(doc.text):
-                removed.append(Removal(doc.text[start:end], reason, start, end))
+            unit = prep.units[i]
+            removed.append(Removal(doc.text[unit.start : unit.end], reason, unit.start, unit.end))
         removed.sort(key=lambda r: (r.start, r.end))
         return CleanedText("\n\n".join(kept), tuple(removed))
 

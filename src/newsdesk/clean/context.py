@@ -3,19 +3,31 @@
 Each rule takes a :class:`Frame` (the units still in play, in order, and the reasons decided
 so far) and returns the new removals it finds. None of them removes a line that ends a
 sentence, except the caption-repeat rule (a caption line repeated with its credit appended),
-the exact-repeat rule (the first copy is kept) and a short question headline (``?``) inside
-a related-stories list. Lines ending in ``.`` are never removed by these rules except as a
-caption repeat or an exact repeat.
+the exact-repeat rule (the first copy is kept), a short question headline (``?``) inside
+a related-stories list, and an item of a run of three or more ``- HeadlineSummary`` list items
+(a flattened teaser block, whose summaries may end in ``.``). Other lines ending in ``.`` are
+never removed by these rules.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
 from newsdesk.clean.rules import DocContext, is_related_header, split_credit
-from newsdesk.clean.text import CLOSING_QUOTES, Unit, ends_sentence, line_key, template_key, words
+from newsdesk.clean.text import (
+    CLOSING_QUOTES,
+    Unit,
+    content_stems,
+    ends_sentence,
+    is_prose,
+    line_key,
+    mostly_caps,
+    template_key,
+    words,
+)
 
 CREDIT_REASONS = frozenset({"caption", "photo-credit"})
 MAX_LABEL_WORDS = 14
@@ -23,6 +35,9 @@ MAX_LABEL_WORDS = 14
 MAX_ALT_WORDS = 5
 """Up to this many words an un-punctuated line before a caption is ``image-alt``, above it
 ``teaser-headline`` (the headline of an embedded video or story)."""
+MAX_ORPHAN_ALT_WORDS = 8
+MIN_ORPHAN_ALT_STEMS = 3
+"""An orphan alt line has at most this many words and at least this many content words."""
 MAX_HEADLINE_WORDS = 25
 MAX_QUESTION_HEADLINE_WORDS = 15
 MIN_REPEAT_WORDS = 4
@@ -50,15 +65,30 @@ class Frame:
         return i not in self.reasons and i != self.protected
 
 
+def describes_image(units: Sequence[Unit], line: int, caption: int) -> bool:
+    """Is ``line`` (just before the caption unit) the image's alt text or a teaser: in the same
+    block as the caption, or with at least half of its content words in the caption?"""
+    if units[line].block == units[caption].block:
+        return True
+    own = content_stems(units[line].text)
+    return bool(own) and len(own & content_stems(units[caption].text)) * 2 >= len(own)
+
+
 def find_dek(
     units: Sequence[Unit], seq: Sequence[int], reasons: dict[int, str], min_words: int
 ) -> int | None:
-    """The first surviving unit, if it is an un-punctuated line of ``min_words`` or more."""
-    for i in seq:
+    """The first surviving unit, if it is an un-punctuated line of ``min_words`` or more that
+    does not describe the caption or credit right after it (alt text is not a dek)."""
+    for pos, i in enumerate(seq):
         if i in reasons:
             continue
         text = units[i].text
-        return i if len(words(text)) >= min_words and not ends_sentence(text) else None
+        if len(words(text)) < min_words or ends_sentence(text):
+            return None
+        after = seq[pos + 1] if pos + 1 < len(seq) else None
+        if after is not None and reasons.get(after) in CREDIT_REASONS:
+            return None if describes_image(units, i, after) else i
+        return i
     return None
 
 
@@ -90,6 +120,26 @@ def alt_lines(f: Frame) -> dict[int, str]:
     return out
 
 
+def orphan_alt_lines(f: Frame) -> dict[int, str]:
+    """A short un-punctuated line between two prose paragraphs whose content words all echo
+    the paragraph before it: the alt text of an image left without its caption. Subheadings
+    (which announce the paragraph after them) and all-caps lines are left alone."""
+    out: dict[int, str] = {}
+    alive = [i for i in f.seq if i not in f.reasons]
+    for before, i, after in zip(alive, alive[1:], alive[2:], strict=False):
+        text = f.text(i)
+        if not f.free(i) or not 1 <= len(words(text)) <= MAX_ORPHAN_ALT_WORDS:
+            continue
+        if ends_sentence(text) or text.endswith(":"):
+            continue
+        if not (is_prose(f.text(before)) and is_prose(f.text(after))) or mostly_caps(text):
+            continue
+        own = content_stems(text)
+        if len(own) >= MIN_ORPHAN_ALT_STEMS and own <= content_stems(f.text(before)):
+            out[i] = "image-alt"
+    return out
+
+
 def is_headline(text: str) -> bool:
     """A list item of a related-stories block: a short line that is not a sentence."""
     n = len(words(text))
@@ -116,6 +166,31 @@ def related_items(f: Frame) -> dict[int, str]:
     return out
 
 
+GLUED_TEASER_RE = re.compile(
+    r"[-•*] (?:\S+ ){2,}\S*[a-z0-9?!’')](?:[A-Z][a-z’']*|[A-Z]\.)(?: \S+){3,}"
+)
+"""A list item made of a headline glued to its summary: ``- Rams top BearsNeither side ...``
+(the markup between them was dropped, so a lowercase letter or ``?`` runs into a capital)."""
+MIN_TEASER_RUN = 3
+
+
+def glued_teasers(f: Frame) -> dict[int, str]:
+    """Runs of three or more list items that are each a headline glued to its summary: a
+    related-stories block whose markup was flattened. Single items are never taken."""
+    out: dict[int, str] = {}
+    run: list[int] = []
+    for i in [*f.seq, -1]:
+        if i in f.reasons:
+            continue
+        if i >= 0 and f.free(i) and GLUED_TEASER_RE.fullmatch(f.text(i)):
+            run.append(i)
+            continue
+        if len(run) >= MIN_TEASER_RUN:
+            out.update(dict.fromkeys(run, "related-list"))
+        run = []
+    return out
+
+
 def template_lines(f: Frame) -> dict[int, str]:
     """Lines that recur across articles (see :class:`~newsdesk.clean.template.TemplateStats`);
     a line that ends a sentence is never template."""
@@ -129,7 +204,8 @@ def template_lines(f: Frame) -> dict[int, str]:
 
 def repeated_lines(f: Frame) -> dict[int, str]:
     """A copy of the previous surviving line (unless a short sentence), or a later copy of a
-    long sentence anywhere (a duplicated paragraph or a pull quote). The first copy is kept."""
+    long sentence anywhere (a duplicated paragraph or a pull quote; not a question, which an
+    interview may ask each guest in turn). The first copy is kept."""
     out: dict[int, str] = {}
     seen: set[str] = set()
     previous: str | None = None
@@ -140,6 +216,7 @@ def repeated_lines(f: Frame) -> dict[int, str]:
         key, n = line_key(text), len(words(text))
         adjacent = key == previous and (n >= MIN_REPEAT_WORDS or not ends_sentence(text))
         far = key in seen and n >= MIN_FAR_REPEAT_WORDS and ends_sentence(text)
+        far = far and not text.rstrip(CLOSING_QUOTES + ")]").endswith("?")
         if adjacent or far:
             out[i] = "repeated-line"
             continue
@@ -153,7 +230,9 @@ ContextRule = Callable[[Frame], dict[int, str]]
 CONTEXT_RULES: tuple[ContextRule, ...] = (
     caption_repeats,
     alt_lines,
+    orphan_alt_lines,
     related_items,
+    glued_teasers,
     template_lines,
     repeated_lines,
 )

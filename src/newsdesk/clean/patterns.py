@@ -127,6 +127,23 @@ DATE_EXTRA_RES = (
     LOADING_RE,
 )
 MAX_DATELINE_WORDS = 16
+STAMP_LABEL_RE = re.compile(
+    r"(?:updated|published|posted|last updated|last modified|first published)\b", re.I
+)
+"""A line opening with one of these labels may give only a time (``Updated at 1:23 p.m.``)."""
+_META_LABEL = (
+    r"(?:Tags?|TAGS?|Filed under|FILED UNDER|Topics?|Categor(?:y|ies|ia|ie)|Keywords|Posted in"
+    r"|Published by|Posted by|Publicado por|Tempo de leitura|Reading time|Read time|Lesezeit"
+    r"|Temps de lecture|Tiempo de lectura)\s*:"
+)
+META_LINE_RES = (
+    re.compile(rf"{_META_LABEL}.*"),
+    re.compile(rf".*\b{_META_LABEL}.*\b{_META_LABEL}.*"),
+    re.compile(r"(?:\d+|an?|one)\s*(?:-\s*)?(?:min(?:ute)?s?\.?)\s+read", re.I),
+)
+"""Page metadata: ``Tags: a, b``, ``Filed under: X |``, ``5 min read``, or a line with two or
+more such labels (``DATE - Posted by: NAME - Category: X - Tags: ...``)."""
+MAX_META_WORDS = 20
 DATE_SEPARATORS_RE = re.compile(r"[\s|•·,:;–—\-/()\[\]]+")
 
 # ---------------------------------------------------------------- people and sign-offs
@@ -176,16 +193,38 @@ _ROLES = (
     r"(?:writer|reporter|correspondent|journalist|editor|columnist|contributor|producer"
     r"|photographer|photojournalist|blogger|anchor|author|freelancer|intern|fellow)s?"
 )
+_BIO_NAME = rf"(?P<name>{_CAPNAME}(?:\s+{_CAPNAME}){{0,3}})"
 BIO_RE = re.compile(
-    rf"(?P<name>{_CAPNAME}(?:\s+{_CAPNAME}){{0,3}})\s+(?:is|was|has been)\s+(?:a|an|the)\s+"
-    rf"(?:[\w'’\-]+\s+){{0,5}}?{_ROLES}\b"
+    rf"{_BIO_NAME}\s+(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'’\-]+\s+){{0,5}}?{_ROLES}\b"
 )
+BEAT_RE = re.compile(
+    rf"{_BIO_NAME}\s+(?:(?:covers|writes\s+(?:about|on)|reports\s+(?:on|about))\s[^.!?]{{0,120}}?"
+    r"\bfor|(?:writes|reports)\s+for)\s+(?:the\s+)?[A-Z]"
+)
+"""``NAME covers the port and shipping for OUTLET``: a beat bio (the caller checks NAME)."""
 CONTACT_RE = re.compile(
-    r"\b(?i:follow|reach|contact|e-?mail|find)\s+(?:(?i:him|her|them|me|us)|[A-Z][\w'’\-]+)\b"
-    r".{0,80}?(?:\b(?:Twitter|Instagram|Facebook|Threads|Bluesky|LinkedIn|Mastodon|TikTok|X)\b|@\w)"
+    r"\b(?i:follow|reach|contact|e-?mail|write\s+to|find)\s+"
+    r"(?:(?i:him|her|them|me|us|the\s+\w+)|[A-Z][\w'’.\-]+)\b.{0,80}?"
+    r"(?:\b(?:Twitter|Instagram|Facebook|Threads|Bluesky|LinkedIn|Mastodon|TikTok|YouTube|X)\b"
+    r"|@\w|https?://)"
 )
-CONTACT_LINE_RE = re.compile(r"(?:You can |Please )?(?:follow|reach|contact|e-?mail|find)\b", re.I)
-MAX_CONTACT_WORDS = 30
+CONTACT_LINE_RE = re.compile(
+    r"(?:You can |Please )?(?:follow|reach|contact|e-?mail|write to|find)\b", re.I
+)
+"""A sentence that starts like a contact line; with :data:`CONTACT_RE` in it, it is one."""
+MAX_CONTACT_WORDS = 40
+
+BARE_LINK_RES = (
+    re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"),
+    re.compile(
+        r"(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram|linkedin|tiktok|youtube)\.com"
+        r"/[\w.@\-/]+"
+    ),
+    re.compile(r"https?://\S+\.(?:jpe?g|png|gif|webp|svg)(?:\?\S*)?", re.I),
+    re.compile(r"https?://\S*/[^/\s]*(?:-[^/\s-]+){4,}[^/\s]*/?"),
+)
+"""A line that is only an e-mail address, a social profile, an image URL, or the URL of an
+article (a slug of five or more hyphenated words). Short links and bare domains are kept."""
 
 EMAIL_OBFUSCATION_RE = re.compile(
     r"This e-?mail address is being protected from spam\s?bots\.?"
@@ -207,13 +246,17 @@ RELATED_HEADERS = frozenset(
         "latest stories", "top stories", "more stories", "more news", "read next",
         "what to read next", "editor's picks", "editors' picks", "popular now", "in other news",
         "further reading", "more coverage", "keep reading", "more to explore",
-        "you may have missed", "more top stories",
+        "you may have missed", "more top stories", "explore further",
     )
 )  # fmt: skip
-MORE_FROM_RE = re.compile(r"More (?:from|by|on) \S.{0,40}", re.I)
+MORE_FROM_RE = re.compile(
+    r"(?:More (?:from|by|on)|(?:Most read|Most popular|Popular) (?:in|on|at)) \S.{0,40}", re.I
+)
 INLINE_RELATED_RE = re.compile(
-    r"(?:READ MORE|Read more|Read More|READ ALSO|Read also|ALSO READ|Also read|RELATED|Related"
-    r"|SEE ALSO|See also|MORE|More)\s*[:|]\s*\S.*"
+    r"[\[(]?(?:READ MORE|Read more|Read More|READ ALSO|Read also|ALSO READ|Also read|RELATED"
+    r"|Related(?: (?:post|article|story|coverage|content|reading|link)s?)?|SEE ALSO|See also"
+    r"|SEE MORE|See more|See More|MORE|More|(?:Leggi anche|Lesen Sie auch|Lea también"
+    r"|Leia também|Lire aussi)(?: su)?)\s*[:|]\s*\S.*"
 )
 MIN_PROMO_WORDS = 8
 MAX_PROMO_WORDS = 30
@@ -221,20 +264,46 @@ PROMO_LABEL_RE = re.compile(
     r"(?i:watch|listen|video|photos?|gallery|in pictures|opinion|live|latest|exclusive|breaking"
     r"|podcast)\s*[:|]\s*\S.*"
 )
+KICKER_QUESTION_RE = re.compile(r"([^\W\d_][^:?!.]{0,40}):\s+\S.*\?")
+"""A question headline after a kicker and a colon (the caller checks caps and kicker length)."""
+MIN_KICKER_WORDS = 2
+"""A one-word kicker is more likely a speaker label (``SMITH: WHY NOW?``) than a promo."""
+MAX_KICKER_WORDS = 5
 _SUBSCRIPTION = r"(?:our|newsletters?|briefings?|alerts?|podcasts?|channel|youtube|updates|digest)"
-CTA_RES = (
-    re.compile(r"(?:click|tap) here\b", re.I),
-    re.compile(rf"(?:sign up|subscribe)\b.{{0,60}}\b{_SUBSCRIPTION}\b", re.I),
-    re.compile(r"(?:download|get) (?:the|our) .{0,40}\bapps?\b", re.I),
-    re.compile(r"(?:follow|join|like) us on\b", re.I),
+_SENTENCE_START = r"(?:^|(?<=[.!?…])\s+)"
+CTA_RE = re.compile(
+    _SENTENCE_START
+    + r"(?:(?:click|tap) here\b"
+    + rf"|(?:sign up|subscribe)\b.{{0,60}}\b{_SUBSCRIPTION}\b"
+    + r"|(?:download|get) (?:the|our) .{0,40}\bapps?\b"
+    + r"|(?:follow|join|like) us on\b"
+    + r"|join our\b.{0,60}$"
+    + r"|(?:like this (?:story|article)\?\s*)?share (?:it|this) with)",
+    re.I,
 )
+"""A call to action opening a sentence of a short line."""
 MAX_CTA_WORDS = 25
+NEWSLETTER_RE = re.compile(
+    _SENTENCE_START
+    + r"(?:(?:(?:click|tap) here to |please )?(?:sign up|subscribe|register|get|receive"
+    + r"|start your day)\b[^.!?]{0,100}?\b(?:newsletters?|briefings?|inbox|e-?mail alerts)\b"
+    + r"|thanks?(?: you)? for (?:signing up|subscribing)\b|keep an eye on your inbox\b)",
+    re.I,
+)
+"""A sentence that invites the reader to a newsletter."""
+NEWSLETTER_HEADING_RE = re.compile(r"(?:[A-Z][\w'’&+\-]*\s+){1,4}(?:Newsletters?|NEWSLETTERS?)")
+MAX_NEWSLETTER_WORDS = 30
 
 MAX_RIGHTS_WORDS = 40
-RIGHTS_RES = (
-    re.compile(r"\ball rights reserved\b", re.I),
-    re.compile(r"(?:copyright|©)\s*(?:©\s*)?(?:\d{4}|\(c\))", re.I),
-    re.compile(
-        r"this material may not be published, broadcast, rewritten,? or redistributed", re.I
-    ),
+RIGHTS_RE = re.compile(
+    r"\ball rights reserved\b"
+    r"|^(?:copyright|©|ⓒ)\s*(?:[©ⓒ]\s*)?(?:\d{4}|\(c\))"
+    r"|^copyright\s*[©ⓒ]"
+    r"|^this material may not be published, broadcast, rewritten,? or redistributed"
+    r"|\bfor your personal,? non-?commercial use only\b",
+    re.I,
 )
+"""Searched in the line (``^`` anchors the notices that must open it)."""
+SHORT_RIGHTS_RE = re.compile(r"(?i:copyright)\s+\S.{0,60}\b(?:19|20)\d{2}\b.*")
+"""``copyright OUTLET 2019 - ISSN ...``: only for short lines that do not end a sentence."""
+MAX_SHORT_RIGHTS_WORDS = 10

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsdesk.clean import patterns as p
-from newsdesk.clean.text import TERMINAL, ends_sentence, line_key, normalize, words
+from newsdesk.clean.text import TERMINAL, ends_sentence, line_key, mostly_caps, normalize, words
 from newsdesk.records import RawDocument
 
 
@@ -32,6 +32,8 @@ class DocContext:
 
 
 Predicate = Callable[[str, DocContext], bool]
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,18 +132,26 @@ def is_loading(text: str, ctx: DocContext) -> bool:
 
 
 def is_dateline(text: str, ctx: DocContext) -> bool:
-    """A metadata line made only of labels and dates: ``date 2024-01-05 loading…``."""
+    """A metadata line made only of labels and dates: ``date 2024-01-05 loading…``, or a
+    time after an update label: ``Updated at 1:23 p.m.``."""
     if len(words(text)) > p.MAX_DATELINE_WORDS:
         return False
     rest, found = text, 0
     for pattern in p.DATE_RES:
         rest, n = pattern.subn(" ", rest)
         found += n
-    if not found:
+    if not found and not (p.STAMP_LABEL_RE.match(text) and p.DATE_EXTRA_RES[0].search(text)):
         return False
     for pattern in p.DATE_EXTRA_RES:
         rest = pattern.sub(" ", rest)
     return p.DATE_SEPARATORS_RE.sub("", rest) == ""
+
+
+def is_metadata(text: str, ctx: DocContext) -> bool:
+    """``Tags: a, b``, ``Filed under: X |``, ``Reading time: 2 minutes``, ``5 min read``."""
+    if len(words(text)) > p.MAX_META_WORDS or text.endswith("."):
+        return False
+    return any(r.fullmatch(text) for r in p.META_LINE_RES)
 
 
 def _name_tokens_ok(rest: str, allowed_lower: frozenset[str], limit: int) -> bool:
@@ -178,24 +188,39 @@ def is_contributor_credit(text: str, ctx: DocContext) -> bool:
 
 
 def is_author_bio(text: str, ctx: DocContext) -> bool:
-    """``NAME is a writer for OUTLET`` (a known author, or with contact details) and
-    ``You can follow him on Twitter @x``."""
-    m = p.BIO_RE.match(text)
-    if m and (line_key(m.group("name")) in ctx.author_keys or p.CONTACT_RE.search(text)):
-        return True
-    return (
-        p.CONTACT_LINE_RE.match(text) is not None
-        and p.CONTACT_RE.search(text) is not None
-        and len(words(text)) <= p.MAX_CONTACT_WORDS
+    """``NAME is a writer for OUTLET`` or ``NAME covers/writes about/reports on X for OUTLET``
+    (a known author, or with contact details), and a short line with a contact sentence
+    (``... Follow him on Twitter @x.``, ``Write to NAME at name@example.com``)."""
+    for pattern in (p.BIO_RE, p.BEAT_RE):
+        m = pattern.match(text)
+        if m and (line_key(m.group("name")) in ctx.author_keys or p.CONTACT_RE.search(text)):
+            return True
+    if len(words(text)) > p.MAX_CONTACT_WORDS or not p.CONTACT_RE.search(text):
+        return False
+    return any(
+        p.CONTACT_LINE_RE.match(s) and p.CONTACT_RE.search(s) for s in _SENTENCE_BREAK.split(text)
     )
 
 
+def is_bare_link(text: str, ctx: DocContext) -> bool:
+    """A line that is only an address: ``name@example.com``, ``twitter.com/name``, an image
+    URL, or an article URL (``https://example.com/news/a-long-article-slug-123``)."""
+    return " " not in text and any(r.fullmatch(text) for r in p.BARE_LINK_RES)
+
+
 def is_rights_notice(text: str, ctx: DocContext) -> bool:
-    """``Copyright 2024 OUTLET. All rights reserved.`` and the wire redistribution notice."""
-    if len(words(text)) > p.MAX_RIGHTS_WORDS:
+    """``Copyright 2024 OUTLET. All rights reserved.``, the wire redistribution notice and the
+    reprint notice (``This copy is for your personal, non-commercial use only.``)."""
+    n = len(words(text))
+    if n > p.MAX_RIGHTS_WORDS:
         return False
-    all_rights, copyright_year, wire = p.RIGHTS_RES
-    return bool(all_rights.search(text) or copyright_year.match(text) or wire.match(text))
+    if p.RIGHTS_RE.search(text):
+        return True
+    return (
+        n <= p.MAX_SHORT_RIGHTS_WORDS
+        and not ends_sentence(text)
+        and p.SHORT_RIGHTS_RE.fullmatch(text) is not None
+    )
 
 
 # ---------------------------------------------------------------- promos and lists
@@ -203,7 +228,8 @@ def is_rights_notice(text: str, ctx: DocContext) -> bool:
 
 def is_related_header(text: str) -> bool:
     """``You might also like``, ``Read more``, ``Related``, ``More from OUTLET``."""
-    if ends_sentence(text):
+    text = text.removesuffix("...").removesuffix("…")
+    if not text or ends_sentence(text):
         return False
     bare = _bare(text).rstrip(":").strip()
     return bare.lower() in p.RELATED_HEADERS or p.MORE_FROM_RE.fullmatch(bare) is not None
@@ -218,20 +244,30 @@ def is_related(text: str, ctx: DocContext) -> bool:
 
 def is_promo_headline(text: str, ctx: DocContext) -> bool:
     """An all-caps headline of headline length inside the body, or ``WATCH: headline``.
-    Shorter all-caps lines are kept as subheadings; sentences (all-caps ledes) are kept."""
+    Shorter all-caps lines are kept as subheadings; sentences (all-caps ledes) and questions
+    are kept, except a question after a kicker (``OUTLET INVESTIGATES: WHO OWNS ...?``)."""
+    headline_length = p.MIN_PROMO_WORDS <= len(words(text)) <= p.MAX_PROMO_WORDS
     if ends_sentence(text):
-        return False
+        m = p.KICKER_QUESTION_RE.fullmatch(text) if headline_length else None
+        if m is None or not p.MIN_KICKER_WORDS <= len(words(m.group(1))) <= p.MAX_KICKER_WORDS:
+            return False
+        return mostly_caps(text)
     if p.PROMO_LABEL_RE.fullmatch(text):
         return True
-    if text[-1] == "?" or not p.MIN_PROMO_WORDS <= len(words(text)) <= p.MAX_PROMO_WORDS:
-        return False
-    letters = [c for c in text if c.isalpha()]
-    return sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    return headline_length and mostly_caps(text)
 
 
 def is_call_to_action(text: str, ctx: DocContext) -> bool:
-    """``Click here to ...``, ``Sign up for ...``, ``Download the ... app``."""
-    return len(words(text)) <= p.MAX_CTA_WORDS and any(r.match(text) for r in p.CTA_RES)
+    """``Click here to ...``, ``Sign up for ...``, ``Download the ... app``, and a short line
+    with a sentence inviting to a newsletter (``Get the OUTLET's morning newsletter``)."""
+    n = len(words(text))
+    if n > p.MAX_NEWSLETTER_WORDS:
+        return False
+    if p.NEWSLETTER_HEADING_RE.fullmatch(text):
+        return True
+    if n <= p.MAX_CTA_WORDS and p.CTA_RE.search(text):
+        return True
+    return p.NEWSLETTER_RE.search(text) is not None
 
 
 def is_title_repeat(text: str, ctx: DocContext) -> bool:
@@ -245,6 +281,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("loading", is_loading),
     LineRule("share-widget", is_share_widget),
     LineRule("dateline", is_dateline),
+    LineRule("metadata", is_metadata),
     LineRule("sign-off", is_sign_off),
     LineRule("rights-notice", is_rights_notice),
     LineRule("photo-credit", is_photo_credit),
@@ -252,6 +289,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("byline", is_byline),
     LineRule("contributor-credit", is_contributor_credit),
     LineRule("author-bio", is_author_bio),
+    LineRule("bare-link", is_bare_link),
     LineRule("related-list", is_related),
     LineRule("promo-headline", is_promo_headline),
     LineRule("call-to-action", is_call_to_action),

@@ -57,6 +57,39 @@ def is_prose(text: str, min_words: int = 4) -> bool:
     return len(words(text)) >= min_words and ends_sentence(text)
 
 
+_STOPWORDS = frozenset(
+    """a an the of on in at to for and or but nor with by from that which who whom whose as than
+    into onto over under after before about between against during without within across through
+    per its their his her our your my is are was were be been has have had will would could should
+    may might must can not said says it this these those there here he she they we you i me him
+    them us up out off down new also more most very just so all any some no""".split()
+)
+
+
+def _stem(word: str) -> str:
+    w = word.casefold()
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    if len(w) > 4 and w.endswith("ed"):
+        return w[:-2]
+    if len(w) > 5 and w.endswith("ing"):
+        return w[:-3]
+    return w
+
+
+def content_stems(text: str) -> frozenset[str]:
+    """Crudely stemmed content words (function words dropped): for word-overlap tests."""
+    return frozenset(_stem(w) for w in words(text) if w.casefold() not in _STOPWORDS)
+
+
+def mostly_caps(text: str) -> bool:
+    """At least 90% of the letters are capitals."""
+    letters = sum(map(str.isalpha, text))
+    return letters > 0 and sum(map(str.isupper, text)) >= 0.9 * letters
+
+
 def line_key(text: str) -> str:
     """Exact-repeat key: whitespace- and case-insensitive."""
     return unicodedata.normalize("NFKC", normalize(text)).casefold()
