@@ -87,3 +87,19 @@ def test_page_without_article_text_is_empty(tmp_path: Path) -> None:
     path.write_text(_page("<div></div><script>track()</script>"), encoding="utf-8")
     with pytest.raises(InputError, match="empty"):
         read_file(path)
+
+
+def test_hover_cards_are_not_glued_into_paragraphs(tmp_path: Path) -> None:
+    card = (
+        '<span class="person-rollover-block"><span>Ann Lee</span>'
+        "<span>Harbour board chair, profile and latest stories</span></span>"
+    )
+    body = (
+        f"<article><p>The plan was backed by <a href='/p/ann-lee'>Ann Lee</a>{card}, "
+        f"who chairs the harbour board.</p><p>{PARAGRAPH}</p><p>{PARAGRAPH} Again.</p></article>"
+    )
+    path = tmp_path / "card.html"
+    path.write_text(_page(body), encoding="utf-8")
+    text = read_file(path).documents[0].text
+    assert "backed by Ann Lee, who chairs the harbour board." in text
+    assert "profile and latest stories" not in text

@@ -58,12 +58,46 @@ def _strip_xml_declaration(html: str) -> str:
     return re.sub(r"^\s*<\?xml[^>]*\?>", "", html, count=1)
 
 
+_HOVER_WORDS = re.compile(r"rollover|tooltip|hovercard|popover", re.I)
+_HIDDEN_CLASS = re.compile(r"(?:^|[\s_-])(?:rollover|tooltip|hovercard|popover)(?:$|[\s_-])", re.I)
+
+
+def _without_hover_cards(html: str) -> str:
+    """The page without hover cards and tooltips, whose text would otherwise be glued into
+    the paragraph that carries them ("Ann LeeAnn LeeSenator, ...: ...").
+
+    Dropping every hidden/``aria-hidden``/``display:none`` element as well was measured on
+    the Zyte benchmark: no F1 gain and lower recall, so only these classes go. The page is
+    re-serialised (handing trafilatura a parsed tree changes its output for the worse)."""
+    import lxml.etree
+    import lxml.html
+
+    if not _HOVER_WORDS.search(html):
+        return html  # cheap test first: most pages have none
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return html  # let trafilatura judge the page as it is
+    doomed = [
+        el
+        for el in tree.iter()
+        if isinstance(el.tag, str)
+        and el.tag not in ("html", "body", "head")
+        and _HIDDEN_CLASS.search(el.get("class") or "")
+    ]
+    if not doomed:
+        return html
+    for el in doomed:
+        el.drop_tree()
+    return str(lxml.html.tostring(tree, encoding="unicode"))
+
+
 def _bare_extraction(html: str, source: str, url: str | None) -> Any:
     import trafilatura
 
     try:
         return trafilatura.bare_extraction(
-            _strip_xml_declaration(html),
+            _without_hover_cards(_strip_xml_declaration(html)),
             url=url,
             with_metadata=True,
             include_comments=False,
