@@ -111,13 +111,13 @@ def _read(path: Path) -> RawDocument | None:
     return docs[0] if docs else None
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--limit", type=int, default=None, help="first N pages (sorted ids)")
     ap.add_argument("--gate", action="store_true", help=f"first {GATE_PAGES} pages vs floor")
     ap.add_argument("--worst", type=int, default=0, help="list the N weakest pages")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     root = args.data / "zyte-article-extraction"
     truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
     keys = sorted(truth)
