@@ -90,13 +90,13 @@ def test_sentence_index_follows_the_text() -> None:
     assert [(a.sentence_index, a.source) for a in found] == [(1, "Ola Brenn")]
 
 
-def test_primary_sources_are_distinct_relays_in_order() -> None:
+def test_primary_sources_are_distinct_relays_and_officials_in_order() -> None:
     article = make_article(
         "The quota rises, according to a translation from the Moscow Times. "
         "A source close to the ministry told Reuters the rise was planned. "
         "According to Reuters, the plan is old. The mayor, Ola Brenn, said nothing new."
     )
-    assert primary_sources(article) == ["The Moscow Times", "Reuters"]
+    assert primary_sources(article) == ["The Moscow Times", "Reuters", "Ola Brenn"]
 
 
 def test_primary_sources_skip_unnamed_sources() -> None:

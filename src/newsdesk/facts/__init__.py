@@ -19,27 +19,42 @@ Conventions worth knowing (see the private modules for the full rules):
 * "nearly"/"almost" give bound ``~`` (as NewsQuant annotates them), "at least" ``>=``,
   "up to" ``<=``; vague magnitudes are intervals one order wide ("hundreds of thousands"
   = 100,000-1,000,000; "dozens" = 12-120);
-* ``Fact.attributed_to`` lists the named sources of the fact's sentence, the *primary*
-  one first: the outlet that relayed an anonymous source ("a source ... told Reuters" ->
-  ``("Reuters",)``), else the outlet or agency the sentence cites, else a named speaker.
-  Unnamed sources ("the decree", "a source familiar with ...") are left out. A wire
-  credit ("MOSCOW (Reuters) -") attributes every otherwise unattributed fact of the article.
+* ``Fact.attributed_to`` lists the sources of the fact's sentence, the *primary* one
+  first: the speaker or institution that states it ("..., the ministry said" ->
+  ``("the ministry",)``; "according to Wire, citing the ministry" -> ``("the ministry",
+  "Wire")``), or for an anonymous speaker the outlet it spoke to ("a source ... told
+  Reuters" -> ``("Reuters",)``). Institutions count even when unnamed ("the port
+  authority", "Kessen police"); anonymous people and documents ("officials", "a source
+  familiar with ...", "the decree") do not. Short mentions resolve to the article's full
+  names ("Maddox" -> "Ruth Maddox", "the ministry" -> "Sarnhold regional emergency
+  ministry"). Sentences of a quotation share its speaker; "The figure/statistic ..." passes
+  its source back to the previous sentence; a wire credit ("MOSCOW (Reuters) -") attributes
+  every otherwise unattributed fact (see :mod:`._sources`);
+* ``primary_sources`` lists outlets relied on (never the article's own), institutions and
+  people speaking for them, not passers-by or anonymous sources;
+* sentences in capitals (headlines or promo lines left in the body) give no facts and no
+  attributions;
+* a fact's unit is the counted class of its subject ("43 injured patients" -> ``people``),
+  and its time is the time of its own clause, else of the statement (see :mod:`._dating`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from newsdesk.facts._attribution import (
+    Sourced,
     canonical_source,
-    is_named,
-    is_outlet,
+    is_shouted,
     mentions_cue,
-    sentence_attributions,
+    sentence_sources,
 )
-from newsdesk.facts._nlp import parse_many
+from newsdesk.facts._dating import fact_time
+from newsdesk.facts._nlp import parse, parse_many
 from newsdesk.facts._quantities import extract_quantities
-from newsdesk.facts._subject import subject_predicate
+from newsdesk.facts._sources import ArticleSources, article_sources
+from newsdesk.facts._subject import describe
 from newsdesk.facts._time import find_times
 from newsdesk.facts._units import normalize_unit
 from newsdesk.records import Article, Attribution, Fact, Quantity, TimeRef, content_hash
@@ -55,8 +70,6 @@ __all__ = [
     "normalize_unit",
     "primary_sources",
 ]
-
-_RELAYED = frozenset({"according_to", "reports", "citing", "translation", "wire"})
 
 
 def extract_time(sentence: str, published: str | None) -> list[TimeRef]:
@@ -78,48 +91,24 @@ def _sentences(article: Article) -> list[Sentence]:
     return sentences
 
 
+def _sourced(sentences: list[Sentence]) -> list[list[Sourced]]:
+    return [sentence_sources(s.index, s.text) for s in sentences]
+
+
 def extract_attributions(article: Article) -> list[Attribution]:
     """Every attribution in the article, sentence by sentence."""
-    out: list[Attribution] = []
-    for sent in _sentences(article):
-        out.extend(sentence_attributions(sent.index, sent.text))
-    return out
+    return [s.att for found in _sourced(_sentences(article)) for s in found]
 
 
-def _primary_of(att: Attribution) -> str | None:
-    """The outlet or named source this attribution makes the article rely on, if any."""
-    if att.kind in ("told", "citing") and att.via and is_named(att.via):
-        return att.via
-    if att.kind in _RELAYED and is_named(att.source):
-        return att.source
-    if is_outlet(att.source):
-        return att.source
-    return None
+def _article_sources(article: Article, sentences: list[Sentence]) -> ArticleSources:
+    return article_sources([s.text for s in sentences], _sourced(sentences), article.outlet)
 
 
 def primary_sources(article: Article) -> list[str]:
-    """The distinct primary sources (outlets, agencies, named sources) the article relies on."""
-    return _primary_sources(extract_attributions(article))
-
-
-def _primary_sources(attributions: list[Attribution]) -> list[str]:
-    seen: list[str] = []
-    for att in attributions:
-        name = _primary_of(att)
-        if name is not None and name not in seen:
-            seen.append(name)
-    return seen
-
-
-def _chain(attributions: list[Attribution]) -> tuple[str, ...]:
-    """Named sources of one sentence, the primary (relaying) one first."""
-    primary = [p for p in (_primary_of(a) for a in attributions) if p is not None]
-    named = [a.source for a in attributions if is_named(a.source)]
-    out: list[str] = []
-    for name in primary + named:
-        if name not in out:
-            out.append(name)
-    return tuple(out)
+    """The distinct primary sources (outlets, agencies, institutions, officials) the article
+    relies on, in order of first appearance; never the article's own outlet."""
+    sentences = _sentences(article)
+    return _article_sources(article, sentences).primary
 
 
 def fact_id(article_id: str, sentence_index: int, q: Quantity) -> str:
@@ -127,30 +116,9 @@ def fact_id(article_id: str, sentence_index: int, q: Quantity) -> str:
     return content_hash(article_id, str(sentence_index), f"{q.start}:{q.end}")[:16]
 
 
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although)\b")
-
-
-def _nearest_time(
-    sentence: str, times: list[tuple[int, int, TimeRef]], q: Quantity
-) -> TimeRef | None:
-    """The time reference closest to ``q``, preferring one in the same clause."""
-    if not times:
-        return None
-
-    def distance(item: tuple[int, int, TimeRef]) -> int:
-        start, end, _ = item
-        if end <= q.start:
-            gap, size = sentence[end : q.start], q.start - end
-        elif start >= q.end:
-            gap, size = sentence[q.end : start], start - q.end
-        else:
-            return 0
-        return size + (1000 if _CLAUSE_BREAK.search(gap) else 0)
-
-    return min(times, key=distance)[2]
-
-
 def _sentence_facts(article: Article, sent: Sentence, attributed: tuple[str, ...]) -> list[Fact]:
+    if is_shouted(sent.text):
+        return []  # a headline or promo line in capitals states no fact of the story
     quantities = extract_quantities(sent.text)
     if not quantities:
         return []
@@ -159,19 +127,21 @@ def _sentence_facts(article: Article, sent: Sentence, attributed: tuple[str, ...
         for t in find_times(sent.text, article.published)
         if t.is_ref and (t.period[0] is not None or t.period[1] is not None)
     ]
+    doc = parse(sent.text) if times else None
     facts: list[Fact] = []
     for q in quantities:
-        subject, predicate = subject_predicate(sent.text, q)
+        frame = describe(sent.text, q)
+        fact_q = replace(q, unit=frame.unit) if frame.unit and frame.unit != q.unit else q
         facts.append(
             Fact(
                 id=fact_id(article.id, sent.index, q),
                 article_id=article.id,
                 sentence_index=sent.index,
                 sentence=sent.text,
-                quantity=q,
-                subject=subject,
-                predicate=predicate,
-                time=_nearest_time(sent.text, times, q),
+                quantity=fact_q,
+                subject=frame.subject,
+                predicate=frame.predicate,
+                time=fact_time(doc, times, q, frame.verb) if doc is not None else None,
                 attributed_to=attributed,
             )
         )
@@ -181,15 +151,8 @@ def _sentence_facts(article: Article, sent: Sentence, attributed: tuple[str, ...
 def extract_facts(article: Article) -> list[Fact]:
     """One fact per quantity in the article, with subject, predicate, time and sources."""
     sentences = _sentences(article)
-    by_sentence = {s.index: sentence_attributions(s.index, s.text) for s in sentences}
-    wire = [
-        a.source
-        for atts in by_sentence.values()
-        for a in atts
-        if a.kind == "wire" and is_named(a.source)
-    ]
+    chains = _article_sources(article, sentences).chains
     facts: list[Fact] = []
-    for sent in sentences:
-        chain = _chain(by_sentence[sent.index]) or tuple(dict.fromkeys(wire))
-        facts.extend(_sentence_facts(article, sent, chain))
+    for i, sent in enumerate(sentences):
+        facts.extend(_sentence_facts(article, sent, chains.get(i, ())))
     return facts

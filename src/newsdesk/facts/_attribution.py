@@ -25,18 +25,24 @@ intelligence", "the decree"). :func:`is_named` tells the two apart.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from newsdesk.facts._nlp import parse
 from newsdesk.records import Attribution
 
 __all__ = [
+    "Sourced",
     "canonical_source",
     "is_media",
     "is_named",
     "is_outlet",
+    "is_shouted",
     "mentions_cue",
+    "role_of_name",
+    "same_outlet",
     "sentence_attributions",
+    "sentence_sources",
 ]
 
 _OUTLETS: tuple[tuple[str, str], ...] = (
@@ -148,11 +154,17 @@ _NP_END = (
 _NP = r"(?P<src>[^,.;:!?()\"“”]{2,80}?)" + _NP_END
 _ACCORDING_VIA = re.compile(
     r"\baccording\s+to\s+(?:an?\s+|the\s+)?(?P<what>translation|report|reporting|statement|"
-    r"transcript|readout|summary|article|story|tally|count)\s+(?:from|by|of|in|on)\s+" + _NP,
+    r"transcript|readout|summary|article|story|tally|count|ruling|decision|estimate|"
+    r"assessment|survey|study|analysis|audit|figures|data|statistics)\s+"
+    r"(?:from|by|of|in|on)\s+" + _NP,
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+" + _NP, re.IGNORECASE)
-_CITING = re.compile(r"\bciting\s+" + _NP, re.IGNORECASE)
+_CITING = re.compile(
+    r"\b(?:citing|(?:which|who)\s+cit(?:ed|es))\s+(?:(?:an?|the)\s+(?:estimate|report|statement|"
+    r"figures|data|survey|study|analysis|assessment)\s+(?:by|from|of)\s+)?" + _NP,
+    re.IGNORECASE,
+)
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z.'’ -]{1,40}?(?:,\s*[A-Z][A-Za-z. ]{1,30}?)?\s*)?"
     r"\((?P<src>[A-Z][A-Za-z&. ]{1,30}?)\)\s*[-–—:]\s*"
@@ -192,18 +204,205 @@ def is_named(name: str) -> bool:
     return bool(name) and name[0].isupper()
 
 
+# ------------------------------------------------------------------ roles
+
+ORG_WORDS = frozenset(
+    """ministry department office agency authority authorities police council government
+    centre center observatory institute hospital union federation association chamber
+    company operator regulator court commission committee service bureau army military navy
+    county municipality administration inspectorate board parliament cabinet embassy
+    foundation university firm bank utility brigade prosecutor prosecutors kremlin pentagon
+    secretariat directorate coastguard command headquarters survey""".split()
+)
+"""Head nouns of institutions: "the ministry said", "Kessen police said"."""
+_AFFILIATION = ORG_WORDS - {"operator", "company", "firm", "service"}
+"""Institution words that make a person an official ("a ministry spokesperson")."""
+_ANONYMOUS = frozenset(
+    """source sources insider insiders person people someone anyone official officials
+    witness witnesses resident residents observer observers diplomat diplomats""".split()
+)
+_SPOKES = frozenset(
+    """spokesman spokeswoman spokesperson spokespeople official officials representative
+    representatives""".split()
+)
+_OFFICIAL = frozenset(
+    """president minister secretary spokesman spokeswoman spokesperson chancellor general
+    governor senator chief commander ceo chairman chairwoman chair director ambassador mayor
+    king queen judge colonel lieutenant sergeant admiral captain prosecutor lawmaker official
+    analyst adviser advisor economist engineer nurse doctor dr dr. investigator inspector
+    seismologist scientist researcher professor coordinator manager officer superintendent
+    commissioner councillor councilor head leader deputy harbourmaster harbormaster
+    physician surgeon auditor""".split()
+)
+"""Role words of people who speak for an institution (not passers-by)."""
+_ROLE_VERBS = frozenset(
+    "chair head lead run coordinate direct represent manage oversee serve work".split()
+)
+_STOP_DESC = frozenset(
+    "of with familiar close in at for from who that which on to by about".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sourced:
+    """An attribution and the role of its source.
+
+    ``role`` is ``outlet`` (a news outlet or agency), ``source`` (an institution or a person
+    speaking for one), ``private`` (a named passer-by: "Ilse Marwin, a teacher") or
+    ``anonymous`` ("a source familiar with ...", "officials", "the decree").
+    """
+
+    att: Attribution
+    role: str
+    org: str | None = None
+    """The institution a person speaks for ("ministry spokesperson X" -> "the ministry")."""
+
+
+def same_outlet(name: str, outlet: str | None) -> bool:
+    """Is ``name`` the article's own outlet ("Courier" in the Northfield Courier)?"""
+    if not outlet or not name:
+        return False
+    words = {w for w in re.findall(r"[\w&']+", name.casefold()) if w != "the"}
+    mine = set(re.findall(r"[\w&']+", canonical_source(outlet).casefold()))
+    mine |= set(re.findall(r"[\w&']+", outlet.casefold()))
+    return bool(words) and words <= mine
+
+
+def role_of_name(name: str) -> str:
+    """The role of a source known only by its (canonical) name."""
+    if not name:
+        return "anonymous"
+    if is_outlet(name) or (is_named(name) and is_media(name)):
+        return "outlet"
+    if is_named(name):
+        return "source"
+    return _description_role(name)
+
+
+def _description_role(name: str) -> str:
+    words = re.findall(r"[\w'’]+", name.lower())
+    det = words[0] if words else ""
+    if det in ("the", "a", "an", "its", "their", "his", "her", "our", "one", "two", "several"):
+        words = words[1:]
+    core: list[str] = []
+    for w in words:
+        if w in _STOP_DESC:
+            break
+        core.append(w)
+    if not core:
+        return "anonymous"
+    head = core[-1]
+    mods = set(core[:-1])
+    if head in _SPOKES or head in _ANONYMOUS:
+        return "source" if mods & _AFFILIATION else "anonymous"
+    if head in ORG_WORDS and (det in ("the", "its", "their", "our") or head == "police"):
+        return "source"
+    if det == "" and head == "police":
+        return "source"
+    if head in _OFFICIAL and (det in ("the", "its", "their") or mods & _AFFILIATION):
+        return "source"  # "the director of the town's hospital", "a hospital director"
+    return "anonymous"
+
+
+def _affiliation(head: Any, span: list[Any]) -> str | None:
+    """The institution a named official speaks for, from the words around the name:
+    "ministry spokesperson Dalia Orsen" -> "the ministry"; "X, director of Tarrow Bay General
+    Hospital" -> "Tarrow Bay General Hospital"; "X, who chairs the Y Association" -> Y."""
+    ids = {t.i for t in span}
+    for child in head.children:
+        if child.dep_ not in ("appos", "relcl", "acl", "prep") or child.i in ids:
+            continue
+        for tok in child.subtree:
+            named = tok.dep_ == "pobj" and tok.head.lower_ in ("of", "at", "for", "with")
+            chaired = (
+                tok.dep_ == "dobj"
+                and tok.head.lemma_.lower() in _ROLE_VERBS
+                and tok.head.i > head.i
+            )
+            if (named or chaired) and (tok.pos_ == "PROPN" or tok.lower_ in ORG_WORDS):
+                return _org_phrase(tok)
+    before = [t for t in span if t.i < head.i and t.pos_ != "DET"]
+    orgs = [
+        t
+        for t in before
+        if t.lower_ in ORG_WORDS and any(o.lower_ in _OFFICIAL for o in before if o.i > t.i)
+    ]  # "ministry spokesperson X", not "operator X" (X is the operator)
+    if orgs:
+        last = orgs[-1]
+        words = [t.lower_ for t in before if t.i <= last.i and t.lower_ not in _OFFICIAL]
+        return "the " + " ".join(words)
+    return None
+
+
+def _org_phrase(tok: Any) -> str:
+    """ "the chamber", "Sarnhold Red Cross": a noun with its compound modifiers."""
+    start = tok.i
+    doc = tok.doc
+    while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod", "poss", "case"):
+        start -= 1
+    words = str(doc[start : tok.i + 1].text)
+    if tok.pos_ == "PROPN":
+        return canonical_source(words)
+    return "the " + words.lower()
+
+
+def _person_role(head: Any, span: list[Any], source: str) -> str:
+    """``source`` for an official or an institution, ``private`` for a described passer-by."""
+    if any(w.lower() in ORG_WORDS for w in re.findall(r"[\w'’]+", source)):
+        return "source"
+    ids = {t.i for t in span}
+    desc = [t for t in span if t.pos_ != "PROPN"]
+    for child in head.children:
+        if child.dep_ in ("appos", "relcl", "acl", "prep") and child.i not in ids:
+            desc.extend(child.subtree)
+    if not [t for t in desc if t.pos_ in ("NOUN", "VERB") or t.lower_ in _OFFICIAL]:
+        return "source"  # a bare name: nothing says who it is
+    if any(t.lower_ == "which" for t in desc):
+        return "source"  # "Tessaly Freight, which operates the train": an organisation
+    for tok in desc:
+        word = tok.lower_
+        if word in _OFFICIAL or word in _AFFILIATION:
+            return "source"
+        if word in ORG_WORDS and not any(c.dep_ == "compound" for c in tok.children):
+            return "source"  # "operator Tessaly Freight" (but not "crane operator X")
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in _ROLE_VERBS:
+            return "source"
+        if tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.head.lower_ in ("of", "at", "for"):
+            return "source"
+    return "private"
+
+
+_DATA_NOUNS = re.compile(
+    r"\s+(?:figures|data|statistics|numbers|records|estimates?|tally|count)$", re.IGNORECASE
+)
+_NAMED_TAIL = re.compile(
+    r"^(?P<desc>(?:the|a|an)\s+[a-z][a-z' -]*?)\s+(?P<name>(?:[A-Z][\w'’&.-]*\s?)+)$"
+)
+_APPOSED_NAME = re.compile(r"^(?:the|a|an)\s+[a-z][\w' -]*,\s+(?P<name>[A-Z][\w'’&. -]+)$")
+
+
 def canonical_source(text: str) -> str:
     """A normalised source name for a noun phrase (see module docstring)."""
     phrase = re.sub(r"\s+", " ", text).strip(" ,.;:'\"“”‘’")
     phrase = re.sub(r"['’]s$", "", phrase)
+    apposed = _APPOSED_NAME.match(phrase)
+    if apposed:
+        phrase = apposed.group("name").strip()  # "the operator, Tessaly Freight"
+    tail = _NAMED_TAIL.match(phrase)
+    if tail and tail.group("desc").split()[-1].lower() not in _SMALL:
+        phrase = tail.group("name")  # "the grid operator Sarnhold Power" -> "Sarnhold Power"
+    stripped = _DATA_NOUNS.sub("", phrase)  # "port authority figures" -> "port authority"
+    if stripped != phrase and set(stripped.lower().split()) & ORG_WORDS:
+        phrase = stripped
     for rx, name in _OUTLET_RES:
         if rx.search(phrase):
             return name
     words = phrase.split(" ")
     if words and words[0].lower() in ("the", "a", "an"):
         rest = words[1:]
-        if rest and rest[0][:1].isupper() and all(w[:1].isupper() or w in _SMALL for w in rest):
-            return " ".join(rest)
+        named = all(w[:1].isupper() or w in _SMALL for w in rest)
+        if rest and rest[0][:1].isupper() and (named or rest[-1].lower() in ORG_WORDS):
+            return " ".join(rest)  # "the Holm County emergency management office"
         return " ".join([words[0].lower(), *rest])
     return phrase
 
@@ -213,13 +412,30 @@ _SMALL = frozenset({"of", "for", "and", "the", "on", "in", "de"})
 
 def sentence_attributions(index: int, sentence: str) -> list[Attribution]:
     """Every attribution in one sentence, in order of appearance."""
-    found: list[tuple[int, Attribution]] = []
-    found += _wire(index, sentence)
-    found += _according(index, sentence)
+    return [s.att for s in sentence_sources(index, sentence)]
+
+
+def is_shouted(sentence: str) -> bool:
+    """Is the sentence in capitals (a headline or promo line, not body prose)?"""
+    letters = [c for c in sentence if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def sentence_sources(index: int, sentence: str) -> list[Sourced]:
+    """Every attribution in one sentence with the role of its source, in order.
+
+    A sentence in capitals (a headline or promo line left in the body) attributes nothing.
+    """
+    if is_shouted(sentence):
+        return []
+    found: list[tuple[int, Attribution, str, str | None]] = []
+    found += [(p, a, role_of_name(a.source), None) for p, a in _wire(index, sentence)]
+    found += [(p, a, role_of_name(a.source), None) for p, a in _according(index, sentence)]
     found += _verbal(index, sentence)
-    found += _citing(index, sentence, [a for _, a in found])
-    found.sort(key=lambda pair: pair[0])
-    return [a for _, a in found]
+    others = [item[1] for item in found]
+    found += [(p, a, role_of_name(a.source), None) for p, a in _citing(index, sentence, others)]
+    found.sort(key=lambda item: item[0])
+    return [Sourced(a, role, org) for _, a, role, org in found]
 
 
 def _wire(index: int, s: str) -> list[tuple[int, Attribution]]:
@@ -265,7 +481,7 @@ def _according(index: int, s: str) -> list[tuple[int, Attribution]]:
     for m in _ACCORDING.finditer(s):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        src = canonical_source(m.group("src"))
+        src = canonical_source(_apposed(s, m))
         out.append(
             (
                 m.start(),
@@ -281,11 +497,23 @@ def _according(index: int, s: str) -> list[tuple[int, Attribution]]:
     return out
 
 
+_APPOSITION = re.compile(r",\s+(?P<name>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*)\s*(?:[,.;)]|$)")
+
+
+def _apposed(s: str, m: re.Match[str]) -> str:
+    """ "citing the operator, Tessaly Freight." -> "Tessaly Freight"."""
+    src = m.group("src")
+    after = _APPOSITION.match(s, m.end())
+    if after and not is_named(src.strip()):
+        return after.group("name")
+    return src
+
+
 def _citing(index: int, s: str, others: list[Attribution]) -> list[tuple[int, Attribution]]:
     out: list[tuple[int, Attribution]] = []
     relays = [a.source for a in others if is_named(a.source)]
     for m in _CITING.finditer(s):
-        src = canonical_source(m.group("src"))
+        src = canonical_source(_apposed(s, m))
         via = relays[-1] if relays else None
         out.append(
             (
@@ -308,7 +536,8 @@ _CUE_WORD = re.compile(
     r"announc\w*|declar\w*|wr(?:ite|ites|ote|itten)|tweet\w*|testif\w*|claim\w*|add(?:s|ed)|"
     r"not(?:e|es|ed)|warn\w*|confirm\w*|estimat\w*|assess\w*|insist\w*|den(?:y|ies|ied)|"
     r"alleg\w*|acknowledg\w*|explain\w*|argu\w*|predict\w*|disclos\w*|reveal\w*|"
-    r"conclud\w*|f(?:ind|inds|ound)|stress\w*)\b",
+    r"conclud\w*|f(?:ind|inds|ound)|stress\w*|measur\w*|record\w*|count\w*|tall(?:y|ied|ies)|"
+    r"put)\b",
     re.IGNORECASE,
 )
 
@@ -318,11 +547,11 @@ def mentions_cue(sentence: str) -> bool:
     return _CUE_WORD.search(sentence) is not None
 
 
-def _verbal(index: int, s: str) -> list[tuple[int, Attribution]]:
+def _verbal(index: int, s: str) -> list[tuple[int, Attribution, str, str | None]]:
     if not mentions_cue(s):
         return []
     doc = parse(s)
-    out: list[tuple[int, Attribution]] = []
+    out: list[tuple[int, Attribution, str, str | None]] = []
     for tok in doc:
         kind = _cue_kind(tok)
         if kind is None:
@@ -333,12 +562,30 @@ def _verbal(index: int, s: str) -> list[tuple[int, Attribution]]:
         source = _source_name(span)
         if source is None:
             continue
+        role = _role(span, source)
+        if kind == "figure":
+            if role not in ("source", "outlet"):
+                continue  # "Temperatures recorded 40C" names no source
+            kind = "said"
         via = _told_whom(tok) if kind == "told" else None
         content = _content(doc, tok, span, s)
         cue = " ".join(t.text for t in tok.children if t.dep_ in ("aux", "neg") and t.i < tok.i)
         cue = f"{cue} {tok.text}".strip()
-        out.append((span[0].idx, Attribution(source, cue, content, index, kind=kind, via=via)))
+        att = Attribution(source, cue, content, index, kind=kind, via=via)
+        org = _affiliation(_head_of(span), span) if role == "source" and is_named(source) else None
+        out.append((span[0].idx, att, role, org))
     return out
+
+
+def _role(span: list[Any], source: str) -> str:
+    role = role_of_name(source)
+    if role != "source" or not is_named(source):
+        return role
+    return _person_role(_head_of(span), span, source)
+
+
+_SAY_WITH_OBJECT = frozenset({"estimate", "measure", "record", "count", "confirm", "tally"})
+"""Verbs whose subject states a figure ("the hospital confirmed seven deaths")."""
 
 
 def _cue_kind(tok: Any) -> str | None:
@@ -349,11 +596,18 @@ def _cue_kind(tok: Any) -> str | None:
         return _SAY_ALWAYS[lemma]
     if lemma in _SAY_WITH_CLAUSE and any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
         return _SAY_WITH_CLAUSE[lemma]
+    has_object = any(c.dep_ == "dobj" for c in tok.children) or any(
+        c.dep_ == "agent" for c in tok.children
+    )  # "confirmed seven deaths", "seven deaths were confirmed by the hospital"
+    if lemma in _SAY_WITH_OBJECT and has_object:
+        return "figure"
+    if lemma == "put" and has_object and any(c.lower_ == "at" for c in tok.children):
+        return "figure"  # "the centre put the magnitude at 5.4"
     return None
 
 
 _SKIP_BEFORE_VERB = frozenset({"AUX", "ADV", "PART"})
-_SEGMENT_BREAK = frozenset({",", ";", "—", "–", "(", "“", '"', ":"})
+_SEGMENT_BREAK = frozenset({",", ";", "—", "–", "(", "“", "”", '"', ":"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
@@ -417,10 +671,11 @@ def _left_segment(verb: Any) -> list[Any] | None:
 
 
 def _dep_subject(verb: Any) -> Any:
-    for child in verb.children:
-        if child.dep_ in ("nsubj",):
-            return child
-    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    named = [c for c in subjects if c.pos_ in ("NOUN", "PROPN", "PRON")]
+    if named or subjects:
+        return (named or subjects)[-1]  # "harbourmaster/VB Signe Tolland/nsubj told"
+    if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         return _dep_subject(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
     return None
 
@@ -436,7 +691,7 @@ def _head_of(span: list[Any]) -> Any:
     """The token of ``span`` whose head lies outside it."""
     ids = {t.i for t in span}
     for tok in span:
-        if tok.head.i not in ids or tok.head is tok:
+        if tok.head.i not in ids or tok.head.i == tok.i:
             return tok
     return span[-1]
 
@@ -449,6 +704,10 @@ def _source_name(span: list[Any]) -> str | None:
     canonical = canonical_source(text)
     if is_outlet(canonical):
         return canonical
+    if "&" in text and all(t.pos_ == "PROPN" or t.text == "&" for t in span if t.pos_ != "DET"):
+        return canonical  # "Hale & Dorne Machine Works"
+    if head.pos_ == "NOUN" and head.lower_ in ORG_WORDS and span[0].pos_ == "PROPN":
+        return canonical  # "Kessen police"
     core = _proper_core(head, span)
     if core:
         return canonical_source(core)
@@ -461,7 +720,8 @@ _PERSON_TITLES = frozenset(
     """president minister secretary spokesman spokeswoman spokesperson chancellor general
     gen gen. governor gov. senator sen. mr mr. mrs mrs. ms ms. dr dr. chief commander ceo
     chairman chairwoman director ambassador mayor king queen judge colonel col. lieutenant
-    lt. sergeant admiral captain prosecutor lawmaker official analyst adviser advisor""".split()
+    lt. sergeant admiral captain prosecutor lawmaker official analyst adviser advisor
+    councillor councilor commissioner inspector superintendent""".split()
 )
 
 
@@ -477,7 +737,11 @@ def _proper_core(head: Any, span: list[Any]) -> str | None:
     run = [t for t in span if t.i <= head.i]
     titles = [i for i, t in enumerate(run) if t.lower_ in _PERSON_TITLES]
     start = titles[-1] + 1 if titles and titles[-1] + 1 < len(run) else 0
-    while start < len(run) and (run[start].pos_ != "PROPN" or run[start].lower_ in _TITLES):
+    while start < len(run) and (
+        run[start].pos_ != "PROPN"
+        or run[start].lower_ in _TITLES
+        or not run[start].text[:1].isupper()
+    ):
         start += 1
     core = run[start:]
     if not core:

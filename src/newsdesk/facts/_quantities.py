@@ -189,7 +189,12 @@ def _single(s: str, core: Core) -> _Draft:
     bound, end = _bounds(s, start, end, inner)
     if core.kind == "fold" and unit is None:
         unit = "times"
+    if unit is None and _PREFIX_UNIT.search(s, 0, start):
+        unit = "magnitude"  # "magnitude 5.6", "a magnitude of 6.1", "put the magnitude at 5.4"
     return _Draft(start, end, value, core.low, core.high, unit, bound, core, core.end)
+
+
+_PREFIX_UNIT = re.compile(r"\bmagnitude(?:\s+(?:of|at))?\s*[-–]?\s*$", re.IGNORECASE)
 
 
 def _negative(s: str, start: int, currency: UnitMatch | None) -> bool:
@@ -284,6 +289,12 @@ def _after_place(before: str) -> bool:
     return _PLACE_BEFORE.search(before) is not None
 
 
+_ID_WORDS = frozenset(
+    """Route Highway Interstate Flight Gate Terminal Platform Pier Berth Section Article
+    Chapter Room Ward Block Exit Junction Lot Track Runway Bus Tram""".split()
+)
+
+
 def _after_name(before: str) -> bool:
     """Does a bare integer follow a name ("iPhone 11", "Section 427", "Euro 2020")?
 
@@ -293,6 +304,8 @@ def _after_name(before: str) -> bool:
     if m is None or _after_place(before):
         return False
     word = m.group(1)
+    if word in _ID_WORDS:
+        return True  # "Route 9 was closed", even at the start of a sentence
     if not any(ch.isupper() for ch in word) or not before[: m.start()].strip():
         return False  # lower case, or capitalised only because it opens the sentence
     if _BOUND_RE.search(before, max(0, len(before) - 40)):
@@ -534,8 +547,17 @@ def _noun_phrase(doc: Any, first_i: int, root: Any) -> tuple[str, int]:
 
 
 def _of_object(doc: Any, of_tok: Any) -> tuple[str, int] | str | None:
-    """ "dozens of people" -> people; "2,200 of them" -> PRON (use the previous unit)."""
-    for tok in doc[of_tok.i + 1 : of_tok.i + 7]:
+    """ "dozens of people" -> people; "2,200 of them" -> PRON (use the previous unit);
+    "23 of the train's 38 cars" -> cars (the noun the second figure counts)."""
+    window = doc[of_tok.i + 1 : of_tok.i + 7]
+    for tok in window:
+        if tok.like_num and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in _NOUN_POS:
+            nxt = doc[tok.i + 1]
+            if nxt.dep_ != "compound" and nxt.lemma_.lower() not in _NOT_COUNTED:
+                return _noun_phrase(doc, tok.i + 1, nxt)
+        if tok.pos_ in ("VERB", "AUX") or tok.text in (",", ";"):
+            break
+    for tok in window:
         if tok.dep_ in ("poss", "case"):
             continue  # "of its Echo devices", "of Johnson's deputies"
         if tok.pos_ == "PRON":

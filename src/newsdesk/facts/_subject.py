@@ -1,42 +1,71 @@
 """Subject and predicate of a quantity: what is counted, and what is said of it.
 
 The subject is the counted noun in a canonical plural form ("troops"; "soldier" and
-"soldiers" both give "soldiers"); for a measure ("90%", "$6bn") it is the thing measured
-("90% of its personnel" -> "personnel", "revenue rose 5%" -> "revenue").
+"soldiers" both give "soldiers"). Generic words for people and a few common synonyms fold
+into one class, so that two wordings of one count can align: "patients", "victims",
+"residents" and "deaths" count ``people``; "vessels" count ``ships``; "dockworkers" count
+``workers`` (the fact's unit folds the same way). For a measure ("90%", "$6bn") the subject
+is the thing measured ("90% of its personnel" -> "personnel", "revenue rose 5%" ->
+"revenue"); for a number that modifies a noun ("a 72-hour strike", "a new six-year term",
+"the 22-month war") it is that noun, and a duration's predicate is ``duration``. Ages ("the
+33-year-old actress", "walls 300 years old") get predicate ``age``; magnitudes ("a magnitude
+6.1 quake") measure the nearest seismic event with predicate ``magnitude``.
 
 The predicate comes from the dependency parse: words attached to the counted noun ("troops
-dead and wounded") and its governing words ("have been killed or injured", "lost ...
-troops", "deployed ... troops") are mapped through a small synonym table to a canonical
-predicate (``casualties``, ``killed``, ``wounded``, ``mobilised``, ``deployed``,
-``recruited``, ``lost``, ``captured``, ``returned``, ``evacuated``, ``increased``,
-``decreased``, ``cost``). Killed plus wounded is ``casualties``; people "lost" are
-``casualties``. Without a table word the predicate is the lemma of the governing verb.
+dead and wounded", "43 injured patients"), its governing words ("have been killed or
+injured", "lost ... troops", "were evacuated") and the objects of their prepositions
+("moved into shelters", "treated for injuries", "taken to hospital") are mapped through a
+synonym table to a canonical predicate (``killed``, ``injured``, ``casualties``,
+``evacuated``, ``damaged``, ``destroyed``, ``deployed``, ``arrested``, ``striking``,
+``idle``, ...). Killed plus wounded of the *same* figure is ``casualties`` ("1,200 were
+killed or wounded"), but "killing 12 and injuring 40" gives 12 killed and 40 injured; people
+"lost" are ``casualties``; a count that names its predicate ("seven deaths", "40
+injuries") keeps it. "23 of its 38 cars" makes 38 the ``total``. Without a table word the
+predicate is the lemma of the governing verb.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from newsdesk.facts._nlp import parse
-from newsdesk.facts._units import normalize_unit, singular
+from newsdesk.facts._units import is_age_unit, is_measure_unit, normalize_unit, singular
 from newsdesk.records import Quantity
 
-__all__ = ["plural", "subject_predicate"]
+__all__ = ["CANONICAL_PREDICATES", "Frame", "describe", "fold_noun", "plural", "subject_predicate"]
 
 _PREDICATES: dict[str, str] = {}
 for _canon, _words in {
-    "casualties": "casualty casualties toll",
+    "casualties": "casualty casualties",
     "killed": "kill killed die dead death fatality slay perish",
-    "wounded": "wound wounded injure injured injury hurt",
+    "injured": "wound wounded injure injured injury hurt",
+    "missing": "missing",
     "mobilised": "mobilise mobilize mobilisation mobilization mobilised mobilized conscript "
     "conscription draft",
     "deployed": "deploy deployment deployed send dispatch station",
     "recruited": "recruit recruitment recruited enlist hire",
-    "lost": "lose loss lost destroy destroyed",
-    "captured": "capture captured seize detain arrest imprison prisoner captive captivity",
+    "lost": "lose loss lost",
+    "destroyed": "destroy destroyed demolish raze flatten",
+    "damaged": "damage damaged",
+    "captured": "capture captured seize prisoner captive captivity",
+    "arrested": "arrest arrested detain detention imprison",
     "returned": "return release free repatriate swap exchange",
-    "evacuated": "evacuate flee displace displaced evacuation",
+    "evacuated": "evacuate flee displace displaced evacuation evacuee",
+    "rescued": "rescue rescued",
+    "treated": "treat hospitalise hospitalize hospital",
+    "sheltered": "shelter",
+    "waiting": "wait queue",
+    "striking": "strike striking",
+    "idle": "idle",
+    "absent": "absent",
+    "derailed": "derail",
+    "closed": "close shut",
+    "fined": "fine fined",
+    "demanded": "demand seek want",
+    "offered": "offer propose",
+    "duration": "last",
     "increased": "rise increase grow climb jump surge gain soar",
     "decreased": "fall drop decline decrease plunge slump sink tumble",
     "cost": "cost pay spend price worth fund allocate budget",
@@ -44,10 +73,70 @@ for _canon, _words in {
     for _w in _words.split():
         _PREDICATES[_w] = _canon
 
+CANONICAL_PREDICATES = frozenset(_PREDICATES.values()) | {"total", "age", "magnitude", "released"}
+"""Every canonical predicate this module gives (besides governing-verb lemmas)."""
+
+_WEAK = frozenset({"treated"})
+"""Predicates that give way to a more specific one nearby ("treated for injuries")."""
+
+_IDIOMS: dict[tuple[str, str], str] = {
+    ("walk", "out"): "striking",
+    ("walk", "off"): "striking",
+    ("down", "tool"): "striking",
+    ("leave", "track"): "derailed",
+    ("leave", "rail"): "derailed",
+    ("jump", "track"): "derailed",
+    ("leave", "home"): "evacuated",
+    ("go", "missing"): "missing",
+    ("stay", "away"): "absent",
+}
+"""Verb + particle/object pairs that name a predicate ("walked off the job")."""
+
+_NOUN_PREDICATES = {
+    "death": "killed",
+    "fatality": "killed",
+    "casualty": "casualties",
+    "injury": "injured",
+    "evacuee": "evacuated",
+    "arrest": "arrested",
+}
+"""Counted nouns that name their own predicate ("seven deaths" = seven people killed)."""
+
+_CLASSES = {
+    "people": "people",
+    "person": "people",
+    "patient": "people",
+    "victim": "people",
+    "individual": "people",
+    "inhabitant": "people",
+    "resident": "people",
+    "death": "people",
+    "fatality": "people",
+    "casualty": "people",
+    "injury": "people",
+    "evacuee": "people",
+    "life": "people",
+    "vessel": "ship",
+    "raise": "rise",
+    "hike": "rise",
+    "increase": "rise",
+    "stoppage": "strike",
+    "walkout": "strike",
+    "quake": "earthquake",
+    "tremor": "earthquake",
+    "temblor": "earthquake",
+}
+"""Words folded into one class so that two wordings of a count can align."""
+
+_SEISMIC = frozenset(
+    {"earthquake", "quake", "tremor", "temblor", "aftershock", "shock", "foreshock"}
+)
+
+_WORKERS = frozenset("worker employee staff teacher nurse doctor driver miner pilot".split())
 _HUMAN = frozenset(
     """troop soldier serviceman servicemen fighter personnel man men woman people person
     civilian child resident citizen member recruit conscript reservist mercenary prisoner
-    officer worker employee volunteer refugee""".split()
+    officer worker employee volunteer refugee patient victim rescuer firefighter""".split()
 )
 _IRREGULAR_PLURAL = {
     "person": "people",
@@ -64,6 +153,20 @@ _COUNT_OF = frozenset(
     "number total share proportion percentage percent part majority minority amount".split()
 )
 _NEAR_DEPS = frozenset({"conj", "acomp", "oprd", "xcomp", "attr", "amod", "acl", "relcl"})
+_OBJECT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj", "npadvmod"})
+_TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "min", "s", "decades"})
+_TIME_UNITS |= {"ms", "centuries"}
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a quantity measures: subject, predicate, the unit to align on, and the verb."""
+
+    subject: str
+    predicate: str
+    unit: str | None
+    verb: int | None = None
+    """Token index of the word that carries the fact (for dating it), if any."""
 
 
 def plural(noun: str) -> str:
@@ -85,21 +188,45 @@ def plural(noun: str) -> str:
     return " ".join(words)
 
 
+def fold_noun(noun: str) -> str:
+    """The class a counted noun belongs to ("patients" -> "people", "dockworkers" -> "workers")."""
+    words = noun.lower().split()
+    if not words:
+        return noun
+    head = singular(words[-1])
+    if head in _CLASSES:
+        return plural(_CLASSES[head])
+    if len(head) > 6 and head.endswith("worker"):
+        return "workers"
+    return plural(noun)
+
+
 def subject_predicate(sentence: str, q: Quantity) -> tuple[str, str]:
     """``(subject, predicate)`` of quantity ``q`` found in ``sentence``."""
+    frame = describe(sentence, q)
+    return frame.subject, frame.predicate
+
+
+def describe(sentence: str, q: Quantity) -> Frame:
+    """Subject, predicate, alignment unit and carrying verb of ``q`` in ``sentence``."""
     doc = parse(sentence)
     tokens = [t for t in doc if q.start <= t.idx < q.end]
     if not tokens:
-        return _unit_subject(q), "stated"
+        return Frame(_unit_subject(q), "stated", q.unit)
+    if is_age_unit(q.unit):
+        return _age_frame(tokens, q)
     noun = _counted_token(tokens, q)
-    anchor = noun if noun is not None else tokens[-1]
     if noun is not None:
-        subject = plural(noun.text)
-    elif _is_counted_unit(q):
-        subject = plural(q.unit or "")  # "2,200 of them" counts the tanks named before
-    else:
-        subject = _measured(anchor, q)
-    return subject, _predicate(anchor, subject)
+        return _count_frame(noun, q, sentence)
+    if _is_counted_unit(q):  # "2,200 of them" counts the tanks named before
+        anchor = _head_of(tokens)
+        subject = fold_noun(q.unit or "")
+        pred, verb = _predicate(anchor, subject)
+        return Frame(subject, _total(sentence, q) or pred, subject, verb)
+    nominal = _nominal(tokens) if q.unit is None else None
+    if nominal is not None:
+        return nominal
+    return _measure_frame(tokens, q)
 
 
 def _unit_subject(q: Quantity) -> str:
@@ -107,8 +234,8 @@ def _unit_subject(q: Quantity) -> str:
 
 
 def _is_counted_unit(q: Quantity) -> bool:
-    """Is the unit a counted noun ("troops") rather than a symbol ("%", "km")?"""
-    if not q.unit:
+    """Is the unit a counted noun ("troops") rather than a symbol ("%", "km", "hours")?"""
+    if not q.unit or is_measure_unit(q.unit):
         return False
     return normalize_unit(q.unit) == " ".join(singular(w) for w in q.unit.split())
 
@@ -124,20 +251,198 @@ def _counted_token(tokens: list[Any], q: Quantity) -> Any:
     return None
 
 
-def _measured(anchor: Any, q: Quantity) -> str:
-    """What a measure measures: "90% of its personnel", "a 25% duty", "revenue rose 5%"."""
-    obj = _of_object(anchor)
-    if obj is not None:
-        return plural(obj.text) if obj.pos_ == "NOUN" and obj.tag_ in ("NNS",) else obj.lemma_
+def _head_of(tokens: list[Any]) -> Any:
+    """The token of the span whose head lies outside it."""
+    ids = {t.i for t in tokens}
+    for tok in tokens:
+        if tok.head.i not in ids or tok.head.i == tok.i:
+            return tok
+    return tokens[-1]
+
+
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"dozens?|hundreds?|thousands?|all|most|some|half)\s+of\s+"
+    r"(?:(?:its|their|his|her|our|the|these|those)\s+)?(?:[\w-]+['’]s\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _total(sentence: str, q: Quantity) -> str | None:
+    """ "23 of its 38 cars": the second figure is the total the first is part of."""
+    return "total" if _TOTAL_BEFORE.search(sentence[: q.start]) else None
+
+
+# ------------------------------------------------------------------ frames
+
+
+def _count_frame(noun: Any, q: Quantity, sentence: str) -> Frame:
+    subject = fold_noun(noun.text)
+    own = _NOUN_PREDICATES.get(singular(noun.lower_))
+    pred, verb = _predicate(noun, subject)
+    if own is not None and pred not in ("casualties", "killed", "injured"):
+        pred = own
+    unit = (
+        subject
+        if q.unit and singular(q.unit.split()[-1].lower()) == singular(noun.lower_)
+        else q.unit
+    )
+    return Frame(subject, _total(sentence, q) or pred, unit, verb)
+
+
+_NOMINAL = frozenset({"injured", "wounded", "dead", "killed", "missing", "hurt", "evacuated"})
+
+
+def _nominal(tokens: list[Any]) -> Frame | None:
+    """ "the 58 injured", "12 dead": an adjective used as a noun counts people."""
+    for tok in tokens:
+        if tok.pos_ != "NUM":
+            continue
+        near = [*tok.children, tok.head]
+        for word in near:
+            if word.lower_ in _NOMINAL and word.i > tok.i and word.i - tok.i <= 2:
+                pred = _PREDICATES.get(word.lower_, word.lower_)
+                verb = _fact_verb(tok)
+                return Frame("people", pred, "people", verb)
+    return None
+
+
+def _age_frame(tokens: list[Any], q: Quantity) -> Frame:
+    """ "the 33-year-old actress" / "walls that are 300 years old": the thing that is aged."""
+    anchor = _head_of(tokens)
     head = anchor.head
-    if head is not anchor and head.pos_ == "NOUN" and head.i > anchor.i:
-        return str(head.lemma_)
+    if head.pos_ in ("NOUN", "PROPN") and head.i > anchor.i:
+        return Frame(plural(head.text) if head.pos_ == "NOUN" else head.text, "age", q.unit)
+    subject = _clause_subject(anchor)
+    return Frame(subject or "age", "age", q.unit, _fact_verb(anchor))
+
+
+def _clause_subject(anchor: Any) -> str | None:
     for tok in _ancestors(anchor):
         for child in tok.children:
             is_subject = child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN")
             if is_subject and not (child.i <= anchor.i <= child.right_edge.i):
-                return str(child.lemma_)
-    return _unit_subject(q)
+                if child.pos_ == "PROPN":
+                    return _proper_name(child)  # "Tessaly Freight", "Route 9"
+                return plural(child.text) if child.tag_ == "NNS" else str(child.lemma_)
+    return None
+
+
+def _proper_name(tok: Any) -> str:
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].like_num and doc[end].head.i == tok.i:
+        end += 1
+    return str(doc[start:end].text)
+
+
+def _measure_frame(tokens: list[Any], q: Quantity) -> Frame:
+    anchor = _head_of(tokens)
+    if q.unit == "magnitude":
+        return Frame(_seismic_subject(anchor), "magnitude", q.unit, _fact_verb(anchor))
+    modified = _modified_noun(anchor, tokens)
+    if modified is not None:
+        subject = _fold_measured(modified)
+        if q.unit in _TIME_UNITS:
+            return Frame(subject, "duration", q.unit, _fact_verb(modified))
+        pred, verb = _predicate(modified, subject)
+        return Frame(subject, pred, q.unit, verb)
+    toll = _toll(anchor) if q.unit is None else None
+    if toll is not None:
+        return Frame("people", toll, "people", _fact_verb(anchor))
+    subject, stated = _measured(anchor, q)
+    if stated is None:
+        pred, verb = _predicate(anchor, subject)
+    else:
+        pred, verb = stated, _fact_verb(anchor)
+    if q.unit in _TIME_UNITS and pred in ("stated", "last", "take"):
+        pred = "duration"
+    return Frame(subject, pred, q.unit, verb)
+
+
+def _toll(anchor: Any) -> str | None:
+    """ "The death toll rose to 14": a toll counts people killed (or killed and injured)."""
+    for tok in _ancestors(anchor):
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "attr") and child.lemma_.lower() == "toll":
+                words = {c.lemma_.lower() for c in child.children}
+                return "killed" if words & {"death", "dead", "fatality"} else "casualties"
+    return None
+
+
+def _modified_noun(anchor: Any, tokens: list[Any]) -> Any:
+    """The noun a figure modifies: "a 72-hour strike", "a new six-year term", "a 12% rise"."""
+    head = anchor.head
+    ids = {t.i for t in tokens}
+    if head.i == anchor.i or head.i in ids or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if head.i < anchor.i or anchor.dep_ not in ("amod", "compound", "nummod", "nmod", "quantmod"):
+        return None
+    return head
+
+
+def _fold_measured(tok: Any) -> str:
+    word = singular(tok.lower_)
+    if word in _CLASSES:
+        return _CLASSES[word]
+    return plural(tok.text) if tok.tag_ == "NNS" else str(tok.lemma_).lower()
+
+
+def _seismic_subject(anchor: Any) -> str:
+    """The quake (or aftershock) a magnitude belongs to: the nearest seismic noun."""
+    doc = anchor.doc
+    found = [t for t in doc if t.lemma_.lower() in _SEISMIC]
+    if not found:
+        return "earthquake"
+    near = min(found, key=lambda t: (abs(t.i - anchor.i), t.i > anchor.i))
+    word = near.lemma_.lower()
+    return plural(_CLASSES.get(word, word)) if word != "earthquake" else "earthquakes"
+
+
+def _measured(anchor: Any, q: Quantity) -> tuple[str, str | None]:
+    """What a measure measures: "90% of its personnel", "revenue rose 5%", "estimated the
+    cost of the stoppage at $5m" (-> stoppage, cost)."""
+    obj = _of_object(anchor)
+    if obj is not None:
+        return _fold_measured(obj), None
+    if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" and anchor.head.lower_ == "of":
+        owner = anchor.head.head
+        if owner.pos_ == "NOUN" and owner.lemma_.lower() in _PREDICATES:
+            pred = _PREDICATES[owner.lemma_.lower()]
+            if q.unit == "%" and pred in ("offered", "demanded"):
+                return "rise", pred  # "its offer of 4.5%" offers a 4.5% rise
+            return _unit_subject(q), pred
+    at_object = _at_object(anchor)
+    if at_object is not None:
+        return at_object
+    head = anchor.head
+    if head.i != anchor.i and head.pos_ == "NOUN" and head.i > anchor.i:
+        return _fold_measured(head), None
+    subject = _clause_subject(anchor)
+    return (_CLASSES.get(subject, subject) if subject else _unit_subject(q)), None
+
+
+def _at_object(anchor: Any) -> tuple[str, str | None] | None:
+    """ "put the magnitude at 5.4", "estimated the cost of the stoppage at 25 million"."""
+    prep = anchor.head
+    if anchor.dep_ != "pobj" or prep.lower_ != "at":
+        return None
+    if prep.head.pos_ == "NOUN":
+        dobj = prep.head  # "estimated [the cost of the stoppage at 25 million]"
+    elif prep.head.pos_ == "VERB":
+        dobj = next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+    else:
+        return None
+    if dobj is None:
+        return None
+    word = dobj.lemma_.lower()
+    of_obj = _of_object(dobj)
+    if word in _PREDICATES and of_obj is not None:
+        return _fold_measured(of_obj), _PREDICATES[word]
+    return _fold_measured(dobj), None
 
 
 def _of_object(tok: Any) -> Any:
@@ -156,7 +461,7 @@ def _of_object(tok: Any) -> Any:
 
 def _ancestors(tok: Any, depth: int = 4) -> list[Any]:
     out: list[Any] = []
-    while tok.head is not tok and len(out) < depth:
+    while tok.head.i != tok.i and len(out) < depth:
         tok = tok.head
         out.append(tok)
     return out
@@ -166,7 +471,7 @@ def _clause_path(anchor: Any) -> list[Any]:
     """Heads above ``anchor`` up to and including its clause's verb."""
     out: list[Any] = []
     tok = anchor
-    while tok.head is not tok and len(out) < 4:
+    while tok.head.i != tok.i and len(out) < 4:
         tok = tok.head
         out.append(tok)
         if tok.pos_ in ("VERB", "AUX"):
@@ -174,35 +479,116 @@ def _clause_path(anchor: Any) -> list[Any]:
     return out
 
 
-def _candidates(anchor: Any) -> list[tuple[float, str]]:
+def _fact_verb(anchor: Any) -> int | None:
+    path = _clause_path(anchor)
+    return path[-1].i if path and path[-1].pos_ in ("VERB", "AUX") else None
+
+
+# ------------------------------------------------------------------ predicates
+
+
+def _has_own_figure(verb: Any) -> bool:
+    """Does a coordinated verb carry its own figure ("... and injuring 40")?"""
+    for child in verb.children:
+        if child.dep_ in _OBJECT_DEPS and any(t.like_num for t in child.subtree):
+            return True
+    return False
+
+
+def _word_of(tok: Any) -> str:
+    lemma = str(tok.lemma_).lower()
+    if tok.pos_ in ("ADJ", "VERB") and tok.lower_ in _PREDICATES:
+        return str(tok.lower_)  # "injured", "dead", "missing"
+    return lemma
+
+
+def _idiom(tok: Any) -> str | None:
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        if child.dep_ in ("prt", "prep", "advmod", "acomp"):
+            found = _IDIOMS.get((lemma, child.lower_))
+            if found:
+                return found
+        if child.dep_ in ("dobj", "pobj"):
+            found = _IDIOMS.get((lemma, singular(child.lower_)))
+            if found:
+                return found
+        if child.dep_ == "prep":
+            for obj in child.children:
+                found = _IDIOMS.get((lemma, singular(obj.lower_)))
+                if found and obj.dep_ == "pobj":
+                    return found
+    return None
+
+
+def _candidates(anchor: Any) -> list[tuple[float, str, Any]]:
     """Words that may say what happened to ``anchor``, with a closeness rank."""
-    found: list[tuple[float, str]] = []
+    found: list[tuple[float, str, Any]] = []
+
+    def near(rank: float, tok: Any) -> None:
+        idiom = _idiom(tok)
+        if idiom is not None:
+            found.append((rank - 0.1, idiom, tok))
+        found.append((rank, _word_of(tok), tok))
+        for g in tok.children:
+            if g.dep_ == "conj" and not _has_own_figure(g):
+                found.append((rank + 0.2, _word_of(g), g))
+
     for child in anchor.children:
         if child.dep_ in _NEAR_DEPS:
-            found.append((0.5, child.lemma_.lower()))
-            found.extend((0.7, g.lemma_.lower()) for g in child.children if g.dep_ == "conj")
-    for level, tok in enumerate(_clause_path(anchor), start=1):
-        found.append((float(level), tok.lemma_.lower()))
+            near(0.5, child)
+        elif child.dep_ == "prep" and child.lower_ != "of":
+            found.extend((0.6, _word_of(o), child) for o in child.children if o.dep_ == "pobj")
+    path = _clause_path(anchor)
+    on_path = {anchor.i} | {t.i for t in path}
+    for level, tok in enumerate(path, start=1):
+        idiom = _idiom(tok)
+        if idiom is not None:
+            found.append((level - 0.1, idiom, tok))
+        found.append((float(level), _word_of(tok), tok))
         for child in tok.children:
-            if child.dep_ in _NEAR_DEPS and child.i != anchor.i:
-                found.append((level + 0.5, child.lemma_.lower()))
+            if child.i in on_path:
+                continue
+            if child.dep_ == "conj" and _has_own_figure(child):
+                continue  # "killing 12 and injuring 40": 40 is another fact
+            if child.dep_ in _NEAR_DEPS:
+                near(level + 0.5, child)
+            elif child.dep_ == "advcl" and child.tag_ == "VBG" and not _has_own_figure(child):
+                near(level + 0.8, child)  # "ships were anchored offshore, waiting to berth"
+            elif child.dep_ == "prep":
                 found.extend(
-                    (level + 0.7, g.lemma_.lower()) for g in child.children if g.dep_ == "conj"
+                    (level + 0.6, _word_of(obj), tok)
+                    for obj in child.children
+                    if obj.dep_ == "pobj"
                 )
     return found
 
 
-def _predicate(anchor: Any, subject: str) -> str:
-    mapped = [(d, _PREDICATES[w]) for d, w in _candidates(anchor) if w in _PREDICATES]
+def _predicate(anchor: Any, subject: str) -> tuple[str, int | None]:
+    """The canonical predicate of ``anchor`` and the token index of the word carrying it."""
+    own = {singular(w) for w in subject.split()}
+    mapped = [
+        (d, _PREDICATES.get(w, w), tok)
+        for d, w, tok in _candidates(anchor)
+        if (w in _PREDICATES or w in CANONICAL_PREDICATES) and singular(w) not in own
+    ]
+    verb = _fact_verb(anchor)
     if not mapped:
-        return _governing_verb(anchor)
-    near = {p for d, p in mapped if d <= 2.5}
-    if "killed" in near and "wounded" in near:
-        return "casualties"
-    best = min(mapped)[1]
-    if best == "lost" and singular(subject.split()[-1]) in _HUMAN:
-        return "casualties"
-    return best
+        return _governing_verb(anchor), verb
+    near = {p for d, p, _ in mapped if d <= 2.5}
+    if "killed" in near and "injured" in near:
+        return "casualties", verb
+    strong = [m for m in mapped if m[1] not in _WEAK and m[0] <= 2.7]
+    _, best, tok = min(strong or mapped, key=lambda m: m[0])
+    head = singular(subject.split()[-1]) if subject.strip() else ""
+    if best == "lost" and head in _HUMAN:
+        best = "casualties"
+    if best == "returned" and tok.lemma_.lower() == "release" and head not in _HUMAN:
+        best = "released"
+    if best == "absent" and head in _WORKERS:
+        best = "striking"  # "3,150 workers stayed away from the quays"
+    carrier = tok.i if tok.pos_ in ("VERB", "AUX") else verb
+    return best, carrier
 
 
 _CUE_VERBS = frozenset({"say", "tell", "report", "claim", "add", "state", "announce"})

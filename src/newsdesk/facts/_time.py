@@ -331,6 +331,11 @@ def _h_weekday(m: re.Match[str], pub: date | None, s: str) -> Period | None:
     if pub is None:
         return None
     target = _WEEKDAYS.index(m["wd"].lower())
+    week = (m.groupdict().get("wk") or "").lower()
+    if week:  # "on Tuesday last week": that weekday of the previous (next, this) week
+        shift = {"last": -7, "next": 7, "this": 0}[week]
+        d = pub - timedelta(days=pub.weekday()) + timedelta(days=shift + target)
+        return (d, d)
     mod = (m["mod"] or "").lower()
     back = (pub.weekday() - target) % 7
     ahead = (target - pub.weekday()) % 7
@@ -352,6 +357,15 @@ def _h_clock(m: re.Match[str], pub: date | None, s: str) -> Period | None:
 _RULES: tuple[tuple[re.Pattern[str], Handler, bool, bool], ...] = tuple(
     (re.compile(pattern, flags), handler, blocks, is_ref)
     for pattern, handler, blocks, is_ref, flags in (
+        (
+            r"\b(?:(?P<mod>(?i:on))\s+)?(?P<wd>"
+            + _WEEKDAY
+            + r")\s+(?P<wk>(?i:last|next|this))\s+(?i:week)\b",
+            _h_weekday,
+            False,
+            True,
+            0,
+        ),
         (
             r"\b(?P<y>"
             + _YEAR

@@ -17,6 +17,8 @@ __all__ = [
     "UnitMatch",
     "currency_before",
     "currency_word_symbol",
+    "is_age_unit",
+    "is_measure_unit",
     "normalize_unit",
     "singular",
     "unit_after",
@@ -38,6 +40,7 @@ _UNITS: tuple[tuple[str, str, str, str], ...] = (
     (r"percentage[- ]points?", r"pp|ppts?", "pp", "percentage point"),
     (r"basis[- ]points?|bps", r"bp", "bp", "basis point"),
     (r"points?|pts?", "", "points", "point"),
+    (r"magnitude", "", "magnitude", "magnitude"),
     # age
     (r"years?[- ]olds?|yrs?[- ]old", "", "years old", "year of age"),
     (r"months?[- ]olds?", "", "months old", "month of age"),
@@ -392,6 +395,20 @@ def singular(word: str) -> str:
     if low.endswith(("ches", "shes", "xes", "zes", "sses", "oes")):
         return word[:-2]
     return word[:-1]
+
+
+_AGE_SYMBOLS = frozenset({"years old", "months old", "weeks old", "days old"})
+
+
+def is_age_unit(symbol: str | None) -> bool:
+    """Is ``symbol`` an age ("years old")?"""
+    return symbol in _AGE_SYMBOLS
+
+
+def is_measure_unit(symbol: str) -> bool:
+    """Is ``symbol`` a unit of measure or money (``%``, ``km``, ``hours``, ``$/barrel``)
+    rather than a counted noun ("troops")?"""
+    return symbol in _SYMBOL_NAMES or "/" in symbol
 
 
 @cache
