@@ -17,23 +17,54 @@ from newsdesk.cluster.features import (
     parse_iso,
     weighted_text,
 )
-from test_cluster_fixtures import FAST, corpus, quake_quillane, quake_velmora
+from test_cluster_fixtures import FAST, art, corpus, quake_quillane, quake_velmora
 
 WITH_ENTITIES = ClusterConfig(use_entities=True)
+SPACY = ClusterConfig(use_entities=True, entity_source="spacy")
 
 
 def undated(articles: list) -> list:  # type: ignore[type-arg]
     return [dataclasses.replace(a, published=None) for a in articles]
 
 
-def test_entities_are_extracted_and_normalised() -> None:
-    (ents,) = extract_entities(quake_velmora()[:1], WITH_ENTITIES)
+@pytest.mark.parametrize("config", [WITH_ENTITIES, SPACY], ids=["names", "spacy"])
+def test_entities_are_extracted_and_normalised(config: ClusterConfig) -> None:
+    (ents,) = extract_entities(quake_velmora()[:1], config)
     assert "velmora" in ents
     assert "oskar brelin" in ents
 
 
-def test_model_is_loaded_once() -> None:
-    assert load_nlp(WITH_ENTITIES.spacy_model) is load_nlp(WITH_ENTITIES.spacy_model)
+def test_default_entities_are_the_cheap_names() -> None:
+    assert ClusterConfig().entity_source == "names"
+    (ents,) = extract_entities(quake_velmora()[:1], WITH_ENTITIES)
+    assert "tarnholt" in ents
+    assert "lieutenant oskar brelin" not in ents  # honorifics are not part of a name
+
+
+def test_spacy_reads_only_the_title_and_lead() -> None:
+    late = art("late", "Quiet day", "Nothing happened. " * 100 + "Oskar Brelin spoke in Tarnholt.")
+    (ents,) = extract_entities([late], dataclasses.replace(SPACY, entity_chars=1500))
+    assert "oskar brelin" not in ents
+    (ents,) = extract_entities([late], dataclasses.replace(SPACY, entity_chars=5000))
+    assert "oskar brelin" in ents
+
+
+def test_model_is_loaded_once_with_only_ner_running() -> None:
+    nlp = load_nlp(SPACY.spacy_model)
+    assert nlp is load_nlp(SPACY.spacy_model)
+    assert nlp.pipe_names == ["ner"]
+
+
+def test_unknown_entity_source_is_rejected() -> None:
+    with pytest.raises(ValueError, match="entity_source"):
+        ClusterConfig(entity_source="regex")
+
+
+def test_default_date_model_separates_a_week_but_not_a_follow_up() -> None:
+    cfg = ClusterConfig()
+    assert date_factor((0, 0), (3, 3), cfg) == 1.0  # follow-ups within ~3 days
+    assert date_factor((0, 0), (8, 8), cfg) < 0.6  # same-kind events 8 days apart
+    assert date_factor((0, 0), (365, 365), cfg) == cfg.date_floor
 
 
 def test_entities_separate_undated_earthquakes() -> None:

@@ -6,9 +6,11 @@ Produces: :class:`~newsdesk.records.Story` records.
 * :func:`cluster_articles` clusters a whole collection (batch).
 * :class:`StreamClusterer` assigns articles one at a time, in time order (streaming).
 
-Both use words (TF-IDF), named entities (spaCy, optional) and publication dates (a
-penalty when far apart), and both find candidates through inverted indexes, so the
-work grows near-linearly with the number of articles.
+Both use words (TF-IDF), names (capitalised phrases, or spaCy NER if configured) and
+two guards that keep same-kind events apart: the *signature* (the dominant names of each
+article's title and lead, :mod:`newsdesk.cluster.names`) and publication dates (a
+penalty beyond a few days apart). Both find candidates through inverted indexes, so
+the work grows near-linearly with the number of articles.
 """
 
 from __future__ import annotations

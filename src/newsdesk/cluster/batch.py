@@ -6,8 +6,9 @@
    ``max_postings`` articles are skipped), then scored exactly. No all-pairs step:
    the work is bounded by ``n * retrieval_terms * max_postings`` index hits.
 3. Groups merge greedily, best first, while their average pairwise cosine (computed
-   exactly from the groups' vector sums, times a date factor) stays at or above
-   ``threshold``. Only groups joined by a candidate link are compared.
+   exactly from the groups' vector sums, times a date factor and a signature factor
+   comparing the groups' summed lead signatures) stays at or above ``threshold``. Only
+   groups joined by a candidate link are compared.
 4. A few refinement passes move single articles to the linked group they fit best.
 
 The input is sorted by (published, id) first, so the result does not depend on the
@@ -17,7 +18,7 @@ order of ``articles``.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,7 @@ from newsdesk.cluster.features import (
     span,
     weighted_text,
 )
+from newsdesk.cluster.names import Names, article_names, factor_of
 from newsdesk.cluster.stories import build_stories, order_key, resolve_duplicates
 from newsdesk.records import Article, Story
 
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
 Vec = dict[int, float]
+Sig = dict[str, float]
 Edge = tuple[int, int]
 
 _CHUNK = 256
@@ -58,12 +61,14 @@ def cluster_articles(
     primaries = [a for a in unique if a.id not in dup_root]
     if not primaries:
         return []
-    X = vectorize(primaries, cfg)
+    names = [article_names(a, cfg) for a in primaries]
+    X = vectorize(primaries, cfg, names)
     vecs = rows_as_dicts(X)
     edges = knn_edges(X, cfg)
     days = [article_day(a, cfg) for a in primaries]
-    labels = agglomerate(vecs, edges, days, cfg)
-    labels = refine(vecs, edges, labels, days, cfg)
+    sigs = [n.signature for n in names]
+    labels = agglomerate(vecs, edges, days, cfg, sigs)
+    labels = refine(vecs, edges, labels, days, cfg, sigs)
     return _stories(primaries, unique, dup_root, vecs, labels)
 
 
@@ -87,12 +92,14 @@ def _word_matrix(texts: list[str], cfg: ClusterConfig) -> csr_matrix:
     return csr_matrix((len(texts), 0), dtype=np.float64)
 
 
-def _entity_matrix(articles: Sequence[Article], cfg: ClusterConfig) -> csr_matrix:
+def _entity_matrix(
+    articles: Sequence[Article], cfg: ClusterConfig, names: Sequence[Names] | None
+) -> csr_matrix:
     import numpy as np
     from scipy.sparse import csr_matrix
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    ents = extract_entities(articles, cfg)
+    ents = extract_entities(articles, cfg, names)
     if not any(ents):
         return csr_matrix((len(articles), 0), dtype=np.float64)
     vec = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
@@ -103,13 +110,15 @@ def _identity(items: list[str]) -> list[str]:
     return items
 
 
-def vectorize(articles: Sequence[Article], cfg: ClusterConfig) -> csr_matrix:
+def vectorize(
+    articles: Sequence[Article], cfg: ClusterConfig, names: Sequence[Names] | None = None
+) -> csr_matrix:
     """Unit row vectors: words, plus entities with weight ``entity_weight`` if enabled."""
     from scipy.sparse import hstack
 
     X = _unit(_word_matrix([weighted_text(a, cfg) for a in articles], cfg))
     if cfg.use_entities and cfg.entity_weight > 0:
-        E = _unit(_entity_matrix(articles, cfg))
+        E = _unit(_entity_matrix(articles, cfg, names))
         if E.shape[1] and X.shape[1]:
             w = cfg.entity_weight
             X = _unit(hstack([X * (1.0 - w) ** 0.5, E * w**0.5]).tocsr())
@@ -206,13 +215,20 @@ class _Groups:
     sums: list[Vec]
     sizes: list[int]
     days: list[DayRange]
+    sigs: list[Sig]
+    sig_sq: list[float]
+    """Squared norm of each group's signature sum."""
     version: list[int]
     links: list[set[int]]
     members: list[list[int]] = field(default_factory=list)
 
     def score(self, a: int, b: int, cfg: ClusterConfig) -> float:
         avg = dot(self.sums[a], self.sums[b]) / (self.sizes[a] * self.sizes[b])
-        return avg * date_factor(self.days[a], self.days[b], cfg)
+        return (
+            avg
+            * date_factor(self.days[a], self.days[b], cfg)
+            * factor_of(dot(self.sigs[a], self.sigs[b]), self.sig_sq[a], self.sig_sq[b], cfg)
+        )
 
     def merge(self, a: int, b: int) -> None:
         """Fold group ``b`` into group ``a``."""
@@ -221,6 +237,9 @@ class _Groups:
         self.sizes[a] += self.sizes[b]
         self.sizes[b] = 0
         self.days[a] = span(self.days[a], self.days[b])
+        self.sig_sq[a] += 2.0 * dot(self.sigs[a], self.sigs[b]) + self.sig_sq[b]
+        add_into(self.sigs[a], self.sigs[b])
+        self.sigs[b], self.sig_sq[b] = {}, 0.0
         self.members[a].extend(self.members[b])
         self.members[b] = []
         self.version[a] += 1
@@ -235,14 +254,24 @@ class _Groups:
 
 
 def agglomerate(
-    vecs: Sequence[Vec], edges: dict[Edge, float], days: Sequence[int | None], cfg: ClusterConfig
+    vecs: Sequence[Vec],
+    edges: dict[Edge, float],
+    days: Sequence[int | None],
+    cfg: ClusterConfig,
+    sigs: Sequence[Mapping[str, float]] | None = None,
 ) -> list[int]:
-    """Average-link merging over candidate links; returns a group label per article."""
+    """Average-link merging over candidate links; returns a group label per article.
+
+    The score of two groups is their average cosine times the date factor and the
+    signature factor (their summed lead signatures compared)."""
     n = len(vecs)
+    start: list[Sig] = [dict(s) for s in sigs] if sigs is not None else [{} for _ in range(n)]
     g = _Groups(
         sums=[dict(v) for v in vecs],
         sizes=[1] * n,
         days=[(d, d) if d is not None else None for d in days],
+        sigs=start,
+        sig_sq=[dot(s, s) for s in start],
         version=[0] * n,
         links=[set() for _ in range(n)],
         members=[[i] for i in range(n)],
@@ -278,6 +307,7 @@ def refine(
     labels: Sequence[int],
     days: Sequence[int | None],
     cfg: ClusterConfig,
+    sigs: Sequence[Mapping[str, float]] | None = None,
 ) -> list[int]:
     """Move articles to the linked group with the best average cosine (leave-one-out).
 
@@ -286,25 +316,24 @@ def refine(
     it with ``threshold / 2``: it joins a linked group that fits better than that.
     """
     labels = list(labels)
+    sig_of: Sequence[Mapping[str, float]] = sigs if sigs is not None else [{} for _ in vecs]
     links: list[list[int]] = [[] for _ in vecs]
     for a, b in sorted(edges):
         links[a].append(b)
         links[b].append(a)
     for _ in range(cfg.refine_iterations):
-        sums, sizes, spans = _group_stats(vecs, labels, days)
+        st = _group_stats(vecs, labels, days, sig_of)
         moved = 0
         for i, v in enumerate(vecs):
             own = labels[i]
-            best, best_score = own, _fit(v, own, own, sums, sizes, spans, days[i], cfg)
+            item = _Item(v, days[i], sig_of[i])
+            best, best_score = own, st.fit(item, own, own, cfg)
             for c in sorted({labels[j] for j in links[i]} - {own}):
-                s = _fit(v, c, own, sums, sizes, spans, days[i], cfg)
+                s = st.fit(item, c, own, cfg)
                 if s > best_score:
                     best, best_score = c, s
             if best != own:
-                add_into(sums[own], v, -1.0)
-                add_into(sums[best], v)
-                sizes[own] -= 1
-                sizes[best] += 1
+                st.move(item, own, best)
                 labels[i] = best
                 moved += 1
         if not moved:
@@ -312,37 +341,66 @@ def refine(
     return labels
 
 
+@dataclass(frozen=True, slots=True)
+class _Item:
+    vec: Vec
+    day: int | None
+    sig: Mapping[str, float]
+
+
+@dataclass(slots=True)
+class _Stats:
+    sums: dict[int, Vec] = field(default_factory=dict)
+    sizes: dict[int, int] = field(default_factory=dict)
+    spans: dict[int, DayRange] = field(default_factory=dict)
+    sigs: dict[int, Sig] = field(default_factory=dict)
+    sig_sq: dict[int, float] = field(default_factory=dict)
+    """Squared norm of each group's signature sum."""
+
+    def add(self, item: _Item, group: int, scale: float = 1.0) -> None:
+        sig = self.sigs.setdefault(group, {})
+        self.sig_sq[group] = (
+            self.sig_sq.get(group, 0.0) + 2.0 * scale * dot(item.sig, sig) + dot(item.sig, item.sig)
+        )
+        add_into(sig, item.sig, scale)
+        add_into(self.sums.setdefault(group, {}), item.vec, scale)
+        self.sizes[group] = self.sizes.get(group, 0) + int(scale)
+
+    def move(self, item: _Item, src: int, dst: int) -> None:
+        self.add(item, src, -1.0)
+        self.add(item, dst)
+
+    def fit(self, item: _Item, group: int, own: int, cfg: ClusterConfig) -> float:
+        """Average cosine of the item to the other members of ``group``, times the date
+        and signature factors."""
+        total, size = dot(item.vec, self.sums[group]), self.sizes[group]
+        shared, sq_self = dot(item.sig, self.sigs[group]), dot(item.sig, item.sig)
+        sq_group = self.sig_sq[group]
+        if group == own:
+            total, size = total - dot(item.vec, item.vec), size - 1
+            shared, sq_group = shared - sq_self, sq_group - 2.0 * shared + sq_self
+        if size <= 0:
+            return cfg.threshold / 2 if group == own else 0.0
+        here = (item.day, item.day) if item.day is not None else None
+        return (
+            total
+            / size
+            * date_factor(here, self.spans[group], cfg)
+            * factor_of(shared, sq_self, sq_group, cfg)
+        )
+
+
 def _group_stats(
-    vecs: Sequence[Vec], labels: Sequence[int], days: Sequence[int | None]
-) -> tuple[dict[int, Vec], dict[int, int], dict[int, DayRange]]:
-    sums: dict[int, Vec] = {}
-    sizes: dict[int, int] = {}
-    spans: dict[int, DayRange] = {}
-    for v, label, day in zip(vecs, labels, days, strict=True):
-        add_into(sums.setdefault(label, {}), v)
-        sizes[label] = sizes.get(label, 0) + 1
-        spans[label] = span(spans.get(label), (day, day) if day is not None else None)
-    return sums, sizes, spans
-
-
-def _fit(
-    v: Vec,
-    group: int,
-    own: int,
-    sums: dict[int, Vec],
-    sizes: dict[int, int],
-    spans: dict[int, DayRange],
-    day: int | None,
-    cfg: ClusterConfig,
-) -> float:
-    """Average cosine of ``v`` to the other members of ``group`` (times the date factor)."""
-    total, size = dot(v, sums[group]), sizes[group]
-    if group == own:
-        total, size = total - dot(v, v), size - 1
-    if size <= 0:
-        return cfg.threshold / 2 if group == own else 0.0
-    here = (day, day) if day is not None else None
-    return total / size * date_factor(here, spans[group], cfg)
+    vecs: Sequence[Vec],
+    labels: Sequence[int],
+    days: Sequence[int | None],
+    sigs: Sequence[Mapping[str, float]],
+) -> _Stats:
+    st = _Stats()
+    for v, label, day, sig in zip(vecs, labels, days, sigs, strict=True):
+        st.add(_Item(v, day, sig), label)
+        st.spans[label] = span(st.spans.get(label), (day, day) if day is not None else None)
+    return st
 
 
 # ---------------------------------------------------------------- output

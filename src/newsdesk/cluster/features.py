@@ -1,10 +1,11 @@
 """Features of an article for clustering: words, named entities and a date.
 
 Words are TF-IDF weighted (sublinear tf, ``idf ** idf_power``); the title and the lead
-are counted twice, as news puts the event (who, where, when) first. Named entities
-come from spaCy (loaded lazily, cached) and form a second vector mixed in with weight
-``entity_weight``. Dates are day ordinals from ``Article.published`` (or, optionally,
-a dateline found in the first lines of the text).
+are counted twice, as news puts the event (who, where, when) first. Entities (the
+capitalised names of :mod:`newsdesk.cluster.names` by default, or spaCy NER, loaded
+lazily and cached) form a second vector mixed in with weight ``entity_weight``. Dates
+are day ordinals from ``Article.published`` (or, optionally, a dateline found in the
+first lines of the text).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from newsdesk.cluster.config import ClusterConfig
+from newsdesk.cluster.names import Names, article_names
 from newsdesk.records import Article
 
 if TYPE_CHECKING:
@@ -71,15 +73,25 @@ def analyzer() -> Callable[[str], list[str]]:
 # ---------------------------------------------------------------- entities
 
 
+NER_BATCH = 64
+
+
 @lru_cache(maxsize=2)
 def load_nlp(model: str) -> Language:
-    """Load a spaCy model once, keeping only what NER needs."""
+    """Load a spaCy model once with only its ``ner`` pipe. The small English models give
+    NER its own embedding layer, so the shared ``tok2vec`` is dropped too unless NER
+    listens to it; tagger, parser and lemmatizer are never loaded."""
     import spacy
+    from spacy.pipeline.tok2vec import Tok2VecListener
 
-    nlp = spacy.load(model)
-    keep = {"tok2vec", "ner"}
-    disable = [name for name in nlp.pipe_names if name not in keep]
-    nlp.select_pipes(disable=disable)
+    nlp = spacy.load(model, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
+    for name in nlp.pipe_names:
+        if name not in ("ner", "tok2vec"):
+            nlp.disable_pipe(name)
+    ner: Any = nlp.get_pipe("ner")
+    listens = any(isinstance(node, Tok2VecListener) for node in ner.model.walk())
+    if "tok2vec" in nlp.pipe_names and not listens:
+        nlp.disable_pipe("tok2vec")
     return nlp
 
 
@@ -100,19 +112,31 @@ _ENTITY_CACHE: dict[tuple[str, str], list[str]] = {}
 _ENTITY_CACHE_MAX = 200_000
 
 
-def extract_entities(articles: Sequence[Article], config: ClusterConfig) -> list[list[str]]:
+def extract_entities(
+    articles: Sequence[Article], config: ClusterConfig, names: Sequence[Names] | None = None
+) -> list[list[str]]:
     """Normalised named entities of each article (repeats kept: they count as tf).
 
-    Results are cached by (model, text), so re-clustering a growing collection only
-    runs NER on the new articles.
+    ``entity_source="names"`` takes the cheap capitalised-name phrases (``names`` if
+    already computed); ``"spacy"`` runs NER on the title and first ``entity_chars`` of
+    the body, cached by (model, text) so re-clustering a growing collection only runs NER
+    on the new articles.
     """
+    if config.entity_source == "names":
+        found = names if names is not None else [article_names(a, config) for a in articles]
+        return [list(n.phrases) for n in found]
+    return _spacy_entities(articles, config)
+
+
+def _spacy_entities(articles: Sequence[Article], config: ClusterConfig) -> list[list[str]]:
     keys = [(config.spacy_model, entity_text(a, config)) for a in articles]
     missing = list(dict.fromkeys(k for k in keys if k not in _ENTITY_CACHE))
     if missing:
         if len(_ENTITY_CACHE) + len(missing) > _ENTITY_CACHE_MAX:
             _ENTITY_CACHE.clear()
         nlp = load_nlp(config.spacy_model)
-        for key, doc in zip(missing, nlp.pipe((t for _, t in missing), batch_size=32), strict=True):
+        docs = nlp.pipe((t for _, t in missing), batch_size=NER_BATCH)
+        for key, doc in zip(missing, docs, strict=True):
             ents = [normalize_entity(e.text) for e in doc.ents if e.label_ in ENTITY_LABELS]
             _ENTITY_CACHE[key] = [e for e in ents if len(e) > 1]
     return [list(_ENTITY_CACHE[k]) for k in keys]

@@ -3,13 +3,18 @@
 Each article becomes a unit vector (TF-IDF with document frequencies counted so far,
 optionally mixed with entities). Candidate stories are the *active* stories that share
 one of the article's heaviest terms (an inverted index). The article joins the best
-story if ``cosine(article, centroid) * (1 + bonus * ln(size)) * date_factor`` reaches
-``stream_threshold``; otherwise it starts a new story. The size bonus is a
-rich-get-richer prior: a big story's centroid is spread over more words, so its
-cosines are lower although it is the likelier home.
+story if ``cosine(article, centroid) * (1 + bonus * agree * ln(size)) * date_factor *
+signature_factor`` reaches ``stream_threshold``; otherwise it starts a new story. The
+size bonus is a rich-get-richer prior: a big story's centroid is spread over more words,
+so its cosines are lower although it is the likelier home. ``agree`` (0..1, the
+signature factor rescaled from its floor) gives the bonus only to stories whose lead
+names the article's lead shares: a big story about one town's fire must not swallow
+the first report of a fire in another town. Texts without names (lower-cased
+headlines) have no signature, so they get the full bonus.
 
 After a join, the story is compared with the other candidate stories of that article;
-if two centroids reach ``stream_merge_threshold`` the younger story is merged into the
+if two centroids (times the date and signature factors) reach
+``stream_merge_threshold`` the younger story is merged into the
 older one (its id becomes an alias: :meth:`StreamClusterer.story_of` resolves it).
 
 Stories leave the active set when not updated for ``window_days`` of publication time
@@ -39,6 +44,7 @@ from newsdesk.cluster.features import (
     top_items,
     weighted_text,
 )
+from newsdesk.cluster.names import Names, article_names, signature_factor
 from newsdesk.cluster.stories import fallback_title, order_key, story_id
 from newsdesk.records import Article, Story
 
@@ -67,6 +73,8 @@ class _StoryState:
     sq_norm: float = 0.0
     size: int = 0
     days: DayRange = None
+    signature: StrVec = field(default_factory=dict)
+    """Sum of the members' lead signatures."""
     members: list[_Member] = field(default_factory=list)
     title: str | None = None
     """Frozen when the story retires."""
@@ -96,16 +104,18 @@ class StreamClusterer:
             return self.story_of(article.id)
         if article.duplicate_of and article.duplicate_of in self._article_story:
             return self._join_duplicate(article)
-        vec = self._vectorize(article)
+        names = article_names(article, self.config)
+        vec = self._vectorize(article, names)
         day = article_day(article, self.config)
         self._tick(day)
         here: DayRange = (day, day) if day is not None else None
-        ranked = self._rank(vec, here)
+        ranked = self._rank(vec, here, names.signature)
         if ranked and ranked[0][0] >= self.config.stream_threshold:
             story = self._stories[ranked[0][1]]
         else:
             story = self._new_story(article)
         self._join(story, article, vec, here)
+        add_into(story.signature, names.signature)
         self._maybe_merge(story, [sid for _, sid in ranked[1 : 1 + _MERGE_CANDIDATES]])
         self._evict_over_count()
         return self.story_of(article.id)
@@ -140,7 +150,7 @@ class StreamClusterer:
 
     # ------------------------------------------------------------ features
 
-    def _vectorize(self, article: Article) -> StrVec:
+    def _vectorize(self, article: Article, names: Names) -> StrVec:
         cfg = self.config
         words = {
             "w:" + t: w for t, w in sublinear_tf(analyzer()(weighted_text(article, cfg))).items()
@@ -148,7 +158,8 @@ class StreamClusterer:
         ents: StrVec = {}
         if cfg.use_entities and cfg.entity_weight > 0:
             ents = {
-                "e:" + e: w for e, w in sublinear_tf(extract_entities([article], cfg)[0]).items()
+                "e:" + e: w
+                for e, w in sublinear_tf(extract_entities([article], cfg, [names])[0]).items()
             }
         self._docs += 1
         for t in (*words, *ents):
@@ -163,21 +174,24 @@ class StreamClusterer:
 
     # ------------------------------------------------------------ assignment
 
-    def _rank(self, vec: StrVec, here: DayRange) -> list[tuple[float, str]]:
+    def _rank(self, vec: StrVec, here: DayRange, sig: StrVec) -> list[tuple[float, str]]:
         """Candidate stories, best first: (score, story id)."""
         cands: set[str] = set()
         for t in top_items(vec, self.config.stream_query_terms):
             cands |= self._postings.get(t, set())
-        scored = [(self._score(vec, here, self._stories[sid]), sid) for sid in cands]
+        scored = [(self._score(vec, here, sig, self._stories[sid]), sid) for sid in cands]
         return sorted(scored, key=lambda x: (-x[0], self._stories[x[1]].founder))
 
-    def _score(self, vec: StrVec, here: DayRange, story: _StoryState) -> float:
+    def _score(self, vec: StrVec, here: DayRange, sig: StrVec, story: _StoryState) -> float:
         cfg = self.config
         if story.sq_norm <= 0:
             return 0.0
         cos = dot(vec, story.centroid) / math.sqrt(story.sq_norm)
-        bonus = 1.0 + cfg.stream_size_bonus * math.log(story.size)
-        return cos * bonus * date_factor(here, story.days, cfg)
+        sig_factor = signature_factor(sig, story.signature, cfg)
+        floor = cfg.signature_floor
+        agree = (sig_factor - floor) / (1.0 - floor) if floor < 1.0 else 1.0
+        bonus = 1.0 + cfg.stream_size_bonus * agree * math.log(story.size)
+        return cos * bonus * date_factor(here, story.days, cfg) * sig_factor
 
     def _new_story(self, article: Article) -> _StoryState:
         base = story_id(article)
@@ -219,6 +233,7 @@ class StreamClusterer:
             shared = dot(story.centroid, other.centroid)
             cos = shared / math.sqrt(story.sq_norm * other.sq_norm)
             cos *= date_factor(story.days, other.days, cfg)
+            cos *= signature_factor(story.signature, other.signature, cfg)
             if cos >= cfg.stream_merge_threshold and (best is None or cos > best[0]):
                 best = (cos, sid)
         if best is not None:
@@ -234,6 +249,8 @@ class StreamClusterer:
             post.add(keep.id)
         keep.size += gone.size
         keep.days = span(keep.days, gone.days)
+        add_into(keep.signature, gone.signature)
+        gone.signature = {}
         keep.members.extend(gone.members)
         gone.centroid, gone.members = {}, []
         gone.merged_into = keep.id
@@ -276,6 +293,7 @@ class StreamClusterer:
                 if not post:
                     del self._postings[t]
         story.centroid = {}
+        story.signature = {}
         for m in story.members:
             m.vector = None
 
