@@ -198,3 +198,19 @@ def test_a_single_article_never_conflicts_with_itself() -> None:
     later = fact(a, q(19, unit="people"), subject="people", predicate="dead", sentence="Body x.")
     f2 = dataclasses.replace(later, sentence_index=1)
     assert labels(align(analyses((a, [f1, f2])))) == [Agreement.SINGLE_SOURCE]
+
+
+def test_event_predicates_are_names_the_facts_stage_uses() -> None:
+    from newsdesk.align import EVENT_PREDICATES
+    from newsdesk.facts._subject import CANONICAL_PREDICATES
+
+    assert EVENT_PREDICATES <= CANONICAL_PREDICATES
+
+
+def test_headline_measures_align_without_shared_context() -> None:
+    a, b = outlet("Harbor Ledger"), outlet("Valley Post")
+    fa = fact(a, q(300, Bound.APPROX), predicate="damaged", sentence="Some 300 homes were damaged.")
+    fb = fact(
+        b, q(312), predicate="damaged", sentence="Inspectors said 312 homes had been damaged."
+    )
+    assert labels(align(analyses((a, [fa]), (b, [fb])))) == [Agreement.COMPATIBLE]

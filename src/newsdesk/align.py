@@ -23,6 +23,12 @@ Labels, in order of precedence:
 
 The origin of a mention is, in order: the primary source it is attributed to; else the
 article it was copied from (exact/near duplicate or reused paragraph); else its outlet.
+Sources and outlets share one namespace, so "according to Meridian Wire" and Meridian
+Wire's own report are one origin.
+
+Times: a fact holds at its resolved time, or, undated, during the story (from a few days
+before its first report to its last). A fact must overlap every member of a group, so a
+figure about an earlier event (a quake last week, a toll from 1987) stays apart.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Protocol
 
 from newsdesk._text import content_words
@@ -95,13 +102,23 @@ def _context(fact: Fact) -> frozenset[str]:
     return frozenset(canonical_term(w) for w in content_words(fact.sentence)) - own
 
 
+EVENT_PREDICATES = frozenset(
+    """killed injured casualties evacuated damaged destroyed deployed arrested rescued treated
+    sheltered striking missing magnitude mobilised recruited derailed""".split()
+)
+"""Canonical predicates (as the facts stage names them) of the headline measures of an
+event: within one story there is one true number of people killed or homes damaged, so
+two reports of it align without needing more shared context."""
+
+
 @dataclass(frozen=True, slots=True)
 class RuleMatcher:
     """Same measure when canonical subject and predicate are equal *and* the two
     sentences share context (a place, a name, the event's nouns).
 
-    Scores 0 when subject or predicate differ; otherwise 0.5 plus 0.25 per shared
-    context word (up to two), so the default threshold (0.75) needs one.
+    Scores 0 when subject or predicate differ; 1 for an event's headline measure
+    (:data:`EVENT_PREDICATES`); otherwise 0.5 plus 0.25 per shared context word (up to
+    two), so the default threshold (0.75) needs one.
     """
 
     def similarity(self, a: Fact, b: Fact) -> float:
@@ -109,6 +126,8 @@ class RuleMatcher:
             return 0.0
         if canonical_term(a.predicate) != canonical_term(b.predicate):
             return 0.0
+        if a.predicate in EVENT_PREDICATES:
+            return 1.0
         shared = len(_context(a) & _context(b))
         return 0.5 + 0.25 * min(shared, 2)
 
@@ -175,21 +194,49 @@ def _unit_key(q: Quantity) -> str:
     return canonical_term(q.unit) if q.unit else ""
 
 
-def _times_overlap(a: Fact, b: Fact) -> bool:
-    if a.time is None or b.time is None:
+Window = tuple[str, str] | None
+"""ISO date range of a story's reports (a few days before the first to the last)."""
+
+STORY_LEAD_DAYS = 3
+
+
+def story_window(analyses: Sequence[ArticleAnalysis]) -> Window:
+    dates = sorted(an.article.published[:10] for an in analyses if an.article.published)
+    if not dates:
+        return None
+    try:
+        first = date.fromisoformat(dates[0]) - timedelta(days=STORY_LEAD_DAYS)
+    except ValueError:
+        return None
+    return (first.isoformat(), dates[-1])
+
+
+def _span(fact: Fact, window: Window) -> tuple[str, str] | None:
+    """When a fact holds: its own resolved time, else the story's window (an undated
+    figure in a report is about the reported event)."""
+    if fact.time is not None and fact.time.start:
+        return (fact.time.start, fact.time.end or fact.time.start)
+    return window
+
+
+def _times_overlap(a: Fact, b: Fact, window: Window) -> bool:
+    sa, sb = _span(a, window), _span(b, window)
+    if sa is None or sb is None:
         return True
-    if not (a.time.start and b.time.start):
-        return True
-    a_end = a.time.end or a.time.start
-    b_end = b.time.end or b.time.start
-    return a.time.start <= b_end and b.time.start <= a_end
+    return sa[0] <= sb[1] and sb[0] <= sa[1]
 
 
 # ------------------------------------------------------------------ independence
 
 
+def origin_key(name: str) -> str:
+    """One key for an outlet or source however it is written ("The Meridian Wire")."""
+    key = " ".join(name.casefold().split())
+    return key.removeprefix("the ")
+
+
 def _outlet_origin(article: Article) -> str:
-    return "outlet:" + (article.outlet or article.id).casefold()
+    return origin_key(article.outlet) if article.outlet else "article:" + article.id
 
 
 def origin_of(
@@ -200,7 +247,9 @@ def origin_of(
 ) -> str:
     """The independent origin of one mention (see module docstring)."""
     if fact.attributed_to:
-        return "source:" + fact.attributed_to[0].casefold()
+        # A source that is an outlet of the story ("..., Meridian Wire reported") is the
+        # same origin as that outlet's own report: both keys are the outlet's name.
+        return origin_key(fact.attributed_to[0])
     article = analysis.article
     original_id = article.duplicate_of
     if original_id is None:
@@ -258,6 +307,27 @@ def _label(mentions: Sequence[Fact], origins: Sequence[str], articles: set[str])
     return Agreement.COMPATIBLE
 
 
+def _group_origins(
+    members: Sequence[Fact],
+    by_article: dict[str, ArticleAnalysis],
+    copied_from: dict[tuple[str, int], str],
+    articles: dict[str, Article],
+) -> list[str]:
+    """Distinct origins of a group's mentions. A mention relayed from another outlet of
+    the group ("..., Meridian Wire reported") takes that outlet's mention's origin."""
+    own = {f.id: origin_of(f, by_article[f.article_id], copied_from, articles) for f in members}
+    by_outlet: dict[str, set[str]] = {}
+    for f in members:
+        outlet = articles[f.article_id].outlet
+        if outlet:
+            by_outlet.setdefault(origin_key(outlet), set()).add(own[f.id])
+    origins: set[str] = set()
+    for f in members:
+        relayed = by_outlet.get(own[f.id], set()) - {own[f.id]}
+        origins |= relayed or {own[f.id]}
+    return sorted(origins)
+
+
 def _same_sentence(members: Sequence[Fact], fact: Fact) -> bool:
     return any(
         m.article_id == fact.article_id and m.sentence_index == fact.sentence_index for m in members
@@ -275,6 +345,7 @@ def align(
     match = matcher or RuleMatcher()
     cfg = config or AlignConfig()
     by_article = {an.article.id: an for an in analyses}
+    window = story_window(analyses)
     clusters: list[list[Fact]] = []
     for an in analyses:
         for fact in an.facts:
@@ -285,7 +356,7 @@ def align(
                     continue  # two figures of one sentence are two facts
                 if (
                     _unit_key(head.quantity) == _unit_key(fact.quantity)
-                    and _times_overlap(head, fact)
+                    and all(_times_overlap(m, fact, window) for m in members)
                     and match.similarity(head, fact) >= cfg.threshold
                 ):
                     home = members
@@ -299,9 +370,7 @@ def align(
     articles = {an.article.id: an.article for an in analyses}
     groups: list[FactGroup] = []
     for members in clusters:
-        origins = sorted(
-            {origin_of(f, by_article[f.article_id], copied_from, articles) for f in members}
-        )
+        origins = _group_origins(members, by_article, copied_from, articles)
         in_articles = {f.article_id for f in members}
         head = members[0]
         groups.append(
@@ -312,7 +381,7 @@ def align(
                 label=_label(members, origins, in_articles),
                 mentions=list(members),
                 independent_origins=len(origins),
-                origins=[o.split(":", 1)[1] for o in origins],
+                origins=origins,
             )
         )
     return groups
