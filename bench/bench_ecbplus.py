@@ -28,12 +28,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from _data import DATA
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _metrics import bcubed_prf, pairwise_prf
 from newsdesk.cluster import ClusterConfig, StreamClusterer, cluster_articles
 from newsdesk.records import Article
 
-DEFAULT_DATA = Path("/work/shared/data")
+DEFAULT_DATA = DATA
 GOAL_B3_F1 = 0.90
 GATE_LIMIT = 300
 GATE_FLOORS = {"b3_f1": 0.89, "pair_f1": 0.87}

@@ -20,12 +20,14 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from _data import DATA
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _metrics import nmi
 from newsdesk.cluster import ClusterConfig, StreamClusterer
 from newsdesk.records import Article
 
-DEFAULT_DATA = Path("/work/shared/data")
+DEFAULT_DATA = DATA
 PUBLISHED = {"News": 0.834, "News-T": 0.850}
 """MStream (Yin et al., KDD 2018), as quoted in the data README."""
 GOAL = 0.88

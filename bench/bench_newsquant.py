@@ -1,6 +1,6 @@
 """NewsQuant benchmark for :func:`newsdesk.facts.extract_quantities`.
 
-Data: ``/work/shared/data/newsquant/NewsQuant.json`` (590 news sentences, ~900 quantities;
+Data: ``<shared>/data/newsquant/NewsQuant.json`` (see bench/_data.py) (590 news sentences, ~900 quantities;
 satya77/CQE_Evaluation). Scoring follows that repository's ``evaluate_models.py``:
 
 * a predicted quantity matches a gold one when the values are ``numpy.isclose`` (ranges are
@@ -31,7 +31,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "newsquant" / "NewsQuant.json"
+from _data import DATA as SHARED_DATA
+
+DATA = SHARED_DATA / "newsquant" / "NewsQuant.json"
 
 PUBLISHED = {
     "CQE": (92.0, 85.6),

@@ -21,12 +21,13 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from _data import DATA
 from newsdesk.clean import Cleaner
 from newsdesk.errors import InputError
 from newsdesk.ingest import read_file
 from newsdesk.records import RawDocument
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+DEFAULT_DATA = DATA
 PUBLISHED = "published: trafilatura 2.0 F1 .958 (P .938 R .978); newspaper4k .949; readability .922"
 GATE_PAGES = 60
 GATE_FLOOR_F1 = 0.960

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SEEDS = SHARED / "seeds"
-DATA = SHARED / "data"
+sys.path.insert(0, str(ROOT / "bench"))
+
+from _data import DATA, SEEDS  # noqa: E402  (bench/ must be on the path first)
+
 EXAMPLES = ROOT / "examples" / "corpus"
 
 
