@@ -5,7 +5,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 
-.PHONY: demo test lint typecheck pytest bench clean
+.PHONY: demo test embeddings lint typecheck pytest bench clean
+
+EMBED  := $(VENV)/.embeddings
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/spacy-model.txt
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "newsdesk needs Python 3.11+"'
@@ -14,6 +16,13 @@ $(STAMP): pyproject.toml requirements/lock.txt requirements/spacy-model.txt
 	$(BIN)/pip install -q --disable-pip-version-check -r requirements/lock.txt
 	$(BIN)/pip install -q --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
+
+# The optional embedding matcher: torch 2.13.0 CPU comes from the wheel on this machine's disk.
+$(EMBED): $(STAMP) requirements/embeddings.txt
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements/embeddings.txt
+	touch $(EMBED)
+
+embeddings: $(EMBED)
 
 demo: $(STAMP)
 	$(BIN)/newsdesk run examples/corpus --db out/demo/newsdesk.db --out out/demo

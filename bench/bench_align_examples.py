@@ -352,9 +352,9 @@ def _score_primary(
 # ------------------------------------------------------------------ the run
 
 
-def run(corpus: Path = CORPUS, expected: Path = EXPECTED) -> Scores:
+def run(corpus: Path = CORPUS, expected: Path = EXPECTED, matcher: str = "rules") -> Scores:
     from newsdesk.align import align
-    from newsdesk.pipeline import analyse, dedupe_store, ingest_paths
+    from newsdesk.pipeline import analyse, dedupe_store, ingest_paths, make_matcher
     from newsdesk.store import Store
 
     data = json.loads(expected.read_text(encoding="utf-8"))
@@ -372,7 +372,8 @@ def run(corpus: Path = CORPUS, expected: Path = EXPECTED) -> Scores:
             for event in data["events"]:
                 members = [a for a in articles if data["documents"][docs[a.id]]["event"] == event]
                 analyses = [analyse(a) for a in members]
-                groups = align(analyses, store.paragraph_reuse([a.id for a in members]))
+                reuse = store.paragraph_reuse([a.id for a in members])
+                groups = align(analyses, reuse, matcher=make_matcher(matcher))
                 scores.groups[event] = groups
                 _score_event(groups, docs, [e for e in exp if e.event == event], scores)
                 for an in analyses:
@@ -428,12 +429,16 @@ def gate(s: Scores) -> list[str]:
     return failed
 
 
+MATCHERS = ("rules", "embeddings")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--gate", action="store_true", help="exit 1 below a floor")
     parser.add_argument("--errors", action="store_true", help="list misses and spurious groups")
+    parser.add_argument("--matcher", choices=MATCHERS, default="rules")
     args = parser.parse_args(argv)
-    scores = run()
+    scores = run(matcher=args.matcher)
     print(report(scores, errors=args.errors))
     if args.gate:
         failed = gate(scores)

@@ -1,6 +1,6 @@
 """NewsQuant benchmark for :func:`newsdesk.facts.extract_quantities`.
 
-Data: ``<shared>/data/newsquant/NewsQuant.json`` (see bench/_data.py) (590 news sentences, ~900 quantities;
+Data: ``<shared>/data/newsquant/NewsQuant.json`` (bench/_data.py; 590 sentences, ~900 quantities;
 satya77/CQE_Evaluation). Scoring follows that repository's ``evaluate_models.py``:
 
 * a predicted quantity matches a gold one when the values are ``numpy.isclose`` (ranges are

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from newsdesk.errors import InputError, NewsdeskError, NotFoundError, StoreError
+from newsdesk.errors import InputError, NewsdeskError, StoreError
 from newsdesk.store import Store
 
 app = typer.Typer(
@@ -38,6 +38,21 @@ DbOption = Annotated[
         envvar="NEWSDESK_DB",
         help="SQLite store file (created if missing).",
         dir_okay=False,
+    ),
+]
+
+
+class Matcher(StrEnum):
+    rules = "rules"
+    embeddings = "embeddings"
+
+
+MatcherOption = Annotated[
+    Matcher,
+    typer.Option(
+        "--matcher",
+        help="How facts are aligned: rules, or rules plus sentence embeddings "
+        "(needs the 'embeddings' extra).",
     ),
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
@@ -105,15 +120,16 @@ def show(
     story: Annotated[str, typer.Argument(help="Story id (or a unique prefix of it).")],
     db: DbOption = DEFAULT_DB,
     fmt: FormatOption = Format.md,
+    matcher: MatcherOption = Matcher.rules,
 ) -> None:
     """Show one story's brief, facts and sources."""
     from newsdesk.brief import render_html, render_json, render_markdown
-    from newsdesk.pipeline import story_report
+    from newsdesk.pipeline import make_matcher, story_report
 
     with _open(db) as store:
         try:
-            report = story_report(store, store.story(story))
-        except NotFoundError as exc:
+            report = story_report(store, store.story(story), matcher=make_matcher(matcher))
+        except NewsdeskError as exc:
             _err(str(exc))
             raise typer.Exit(1) from exc
     if fmt is Format.json:
@@ -133,11 +149,12 @@ def run(
     ] = Path("out"),
     fmt: Annotated[
         list[Format] | None,
-        typer.Option("--format", "-f", help="Output formats (repeatable). Default: md and json."),
+        typer.Option("--format", "-f", help="Output formats (repeatable). Default: all."),
     ] = None,
+    matcher: MatcherOption = Matcher.rules,
 ) -> None:
     """Ingest, dedupe, cluster and brief every story; write the briefs to --out."""
-    from newsdesk.pipeline import FORMATS
+    from newsdesk.pipeline import FORMATS, make_matcher
     from newsdesk.pipeline import run as run_pipeline
 
     formats = [f.value for f in fmt] if fmt else list(FORMATS)
@@ -150,6 +167,7 @@ def run(
                 formats=formats,
                 on_error=_report_error,
                 progress=_progress_wanted(),
+                matcher=make_matcher(matcher),
             )
         except NewsdeskError as exc:
             _err(str(exc))

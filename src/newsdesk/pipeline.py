@@ -162,6 +162,22 @@ def analyse(article: Article) -> ArticleAnalysis:
     )
 
 
+MATCHERS = ("rules", "embeddings")
+
+
+def make_matcher(name: str) -> MeasureMatcher:
+    """The align stage's measure matcher: ``rules`` (default) or ``embeddings`` (extra)."""
+    from newsdesk.align import RuleMatcher
+
+    if name == "rules":
+        return RuleMatcher()
+    if name == "embeddings":
+        from newsdesk.embeddings import EmbeddingMatcher
+
+        return EmbeddingMatcher()
+    raise ValueError(f"unknown matcher {name!r}; choose one of {', '.join(MATCHERS)}")
+
+
 def story_report(
     store: Store, story: Story, *, matcher: MeasureMatcher | None = None
 ) -> StoryReport:
@@ -229,11 +245,12 @@ def run(
     formats: Sequence[str] = FORMATS,
     on_error: ErrorHandler | None = None,
     progress: bool = False,
+    matcher: MeasureMatcher | None = None,
 ) -> RunReport:
     """Ingest ``paths``, dedupe and cluster the whole store, and brief every story."""
     ingest = ingest_paths(store, paths, on_error=on_error, progress=progress)
     duplicates = dedupe_store(store)
     stories = cluster_store(store)
-    reports = [story_report(store, s) for s in stories]
+    reports = [story_report(store, s, matcher=matcher) for s in stories]
     written = write_outputs(reports, out_dir, formats)
     return RunReport(ingest=ingest, duplicates=duplicates, stories=stories, written=written)
