@@ -45,6 +45,8 @@ def _dedupe(sentences: list[BriefSentence]) -> list[BriefSentence]:
 def fact_sections(
     groups: Sequence[FactGroup], outlets: dict[str, str | None]
 ) -> list[BriefSentence]:
+    """One sentence per agreeing group, every outlet's wording for conflicting ones, and
+    single-report facts whose sentence is not already shown above."""
     agree: list[BriefSentence] = []
     differ: list[BriefSentence] = []
     single: list[BriefSentence] = []
@@ -61,7 +63,8 @@ def fact_sections(
             agree.append(BriefSentence(rep.sentence, refs, Section.AGREE, g.id))
         else:
             single.append(BriefSentence(rep.sentence, refs, Section.SINGLE, g.id))
-    return _dedupe(agree) + differ + _dedupe(single)
+    shown = {s.text for s in agree} | {s.text for s in differ}
+    return _dedupe(agree) + differ + _dedupe([s for s in single if s.text not in shown])
 
 
 def _name(article: Article) -> str:

@@ -54,11 +54,13 @@ def summarize(
     support: float = 0.3,
     same: float = 0.5,
     independence: dict[tuple[str, int], int] | None = None,
+    per_article: int = 2,
 ) -> list[BriefSentence]:
     """Pick up to ``max_sentences`` sentences that the most independent reports support.
 
     ``independence`` maps (article id, sentence index) to the number of independent
     origins of the facts stated there; well-sourced sentences rank higher.
+    At most ``per_article`` sentences come from one report while others have candidates.
     """
     origins = independence or {}
     pool = _candidates(articles)
@@ -75,11 +77,14 @@ def summarize(
         score = len(backers) / max(1, len(voices) - 1) + 0.5 * lead + 0.25 * sourced
         scored.append((score, -n, c))
     scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+    cap = max(per_article, -(-max_sentences // max(1, len({c.article.id for c in pool}))))
     chosen: list[_Candidate] = []
     for _, _, c in scored:
         if len(chosen) >= max_sentences:
             break
         if any(jaccard(c.words, k.words) >= support for k in chosen):
             continue
+        if sum(k.article.id == c.article.id for k in chosen) >= cap:
+            continue  # let other reports speak
         chosen.append(c)
     return [BriefSentence(c.text, _sources(c, pool, same)) for c in chosen]
