@@ -154,12 +154,7 @@ def analyse(article: Article) -> ArticleAnalysis:
     """Run the facts stage on one article."""
     from newsdesk import facts
 
-    return ArticleAnalysis(
-        article=article,
-        facts=facts.extract_facts(article),
-        attributions=facts.extract_attributions(article),
-        primary_sources=facts.primary_sources(article),
-    )
+    return facts.analyse(article)
 
 
 MATCHERS = ("rules", "embeddings")

@@ -57,10 +57,19 @@ from newsdesk.facts._sources import ArticleSources, article_sources
 from newsdesk.facts._subject import describe
 from newsdesk.facts._time import find_times
 from newsdesk.facts._units import normalize_unit
-from newsdesk.records import Article, Attribution, Fact, Quantity, TimeRef, content_hash
+from newsdesk.records import (
+    Article,
+    ArticleAnalysis,
+    Attribution,
+    Fact,
+    Quantity,
+    TimeRef,
+    content_hash,
+)
 from newsdesk.sentences import Sentence, split_sentences
 
 __all__ = [
+    "analyse",
     "canonical_source",
     "extract_attributions",
     "extract_facts",
@@ -148,11 +157,28 @@ def _sentence_facts(article: Article, sent: Sentence, attributed: tuple[str, ...
     return facts
 
 
+def _facts(article: Article, sentences: list[Sentence], sources: ArticleSources) -> list[Fact]:
+    facts: list[Fact] = []
+    for i, sent in enumerate(sentences):
+        facts.extend(_sentence_facts(article, sent, sources.chains.get(i, ())))
+    return facts
+
+
 def extract_facts(article: Article) -> list[Fact]:
     """One fact per quantity in the article, with subject, predicate, time and sources."""
     sentences = _sentences(article)
-    chains = _article_sources(article, sentences).chains
-    facts: list[Fact] = []
-    for i, sent in enumerate(sentences):
-        facts.extend(_sentence_facts(article, sent, chains.get(i, ())))
-    return facts
+    return _facts(article, sentences, _article_sources(article, sentences))
+
+
+def analyse(article: Article) -> ArticleAnalysis:
+    """Facts, attributions and primary sources of one article, splitting and sourcing its
+    sentences once (the three ``extract_*`` functions each do it on their own)."""
+    sentences = _sentences(article)
+    sourced = _sourced(sentences)
+    sources = article_sources([s.text for s in sentences], sourced, article.outlet)
+    return ArticleAnalysis(
+        article=article,
+        facts=_facts(article, sentences, sources),
+        attributions=[s.att for found in sourced for s in found],
+        primary_sources=sources.primary,
+    )
