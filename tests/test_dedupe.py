@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from _factories import make_article
-from newsdesk.dedupe import find_duplicates, find_paragraph_reuse, normalized_hash
+from newsdesk.dedupe import DedupeConfig, find_duplicates, find_paragraph_reuse, normalized_hash
 
 WIRE = [
     "Floodwaters rose across the lower Ashvale valley on Monday, forcing the evacuation of "
@@ -87,3 +87,11 @@ def test_links_always_point_to_an_earlier_non_duplicate(picks: list[tuple[int, s
         assert link.article_id != link.original_id
         assert link.original_id not in copies
         assert (by_id[link.original_id].published or "") <= (by_id[link.article_id].published or "")
+
+
+def test_paragraph_reuse_is_looked_for_within_the_window() -> None:
+    original = make_article("\n\n".join(WIRE), published="2025-03-01")
+    soon = make_article(OTHER + "\n\n" + WIRE[2], outlet="Soon", published="2025-03-20")
+    late = make_article(OTHER + "\n\n" + WIRE[3], outlet="Late", published="2025-06-01")
+    reuse = find_paragraph_reuse([original, soon, late], DedupeConfig(reuse_window_days=30))
+    assert {(r.article_id, r.original_id) for r in reuse} == {(soon.id, original.id)}

@@ -17,8 +17,10 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -40,6 +42,10 @@ class DedupeConfig:
     paragraph_threshold: float = 0.7
     paragraph_candidate_threshold: float = 0.6
     paragraph_num_perm: int = 64
+    reuse_window_days: int = 30
+    """Paragraph reuse is looked for among articles published up to this many days
+    earlier (copying follows publication closely); this keeps the index, and the work per
+    article, bounded as the corpus grows."""
     shingle_size: int = 5
     num_perm: int = 128
     min_paragraph_words: int = 8
@@ -175,9 +181,16 @@ def find_paragraph_reuse(
     order = sorted(range(len(articles)), key=lambda i: _order_key(articles[i], i))
     lsh = MinHashLSH(threshold=cfg.paragraph_candidate_threshold, num_perm=cfg.paragraph_num_perm)
     sigs: dict[str, tuple[int, str, int, MinHash]] = {}
+    window: deque[tuple[date, list[str]]] = deque()
     out: list[ParagraphReuse] = []
-    for i in order:
+    for rank, i in enumerate(order):
         a = articles[i]
+        day = _day(a.published)
+        while day is not None and window and (day - window[0][0]).days > cfg.reuse_window_days:
+            for key in window.popleft()[1]:
+                lsh.remove(key)
+                del sigs[key]
+        keys: list[str] = []
         for p_index, para in enumerate(a.paragraphs):
             tokens = words(para)
             if len(tokens) < cfg.min_paragraph_words:
@@ -187,15 +200,27 @@ def find_paragraph_reuse(
             best: tuple[float, int, str, int] | None = None
             found = [sigs[key] for key in lsh.query(sig) if sigs[key][1] != a.id]
             sims = _similarities(sig, [f[3] for f in found])
-            for (rank, orig_id, orig_p, _), sim in zip(found, sims, strict=True):
-                if sim >= cfg.paragraph_threshold and (best is None or (sim, -rank) > best[:2]):
-                    best = (sim, -rank, orig_id, orig_p)
+            for (orig_rank, orig_id, orig_p, _), sim in zip(found, sims, strict=True):
+                if sim >= cfg.paragraph_threshold and (
+                    best is None or (sim, -orig_rank) > best[:2]
+                ):
+                    best = (sim, -orig_rank, orig_id, orig_p)
             if best is not None:
                 out.append(ParagraphReuse(a.id, p_index, best[2], best[3], round(best[0], 4)))
             key = f"{a.id}:{p_index}"
             lsh.insert(key, sig)
-            sigs[key] = (len(sigs), a.id, p_index, sig)
+            sigs[key] = (rank, a.id, p_index, sig)
+            keys.append(key)
+        if day is not None:
+            window.append((day, keys))
     return out
+
+
+def _day(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
 
 
 def dedupe(articles: Sequence[Article], config: DedupeConfig | None = None) -> DedupeResult:
