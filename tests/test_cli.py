@@ -146,3 +146,14 @@ def test_console_script_runs(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0
     assert "No stories yet" in proc.stdout
+
+
+def test_run_stream_clusters_the_example_corpus_into_its_events(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    db, out = str(tmp_path / "nd.db"), str(tmp_path / "out")
+    corpus = str(Path(__file__).resolve().parent.parent / "examples" / "corpus")
+    code, _, _ = invoke(runner, "run", corpus, "--db", db, "--out", out, "--stream", "-f", "json")
+    assert code == 0
+    listing = json.loads(invoke(runner, "stories", "--db", db, "-f", "json")[1])
+    assert sorted(s["article_count"] for s in listing["stories"]) == [4, 4, 4, 5]

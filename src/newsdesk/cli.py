@@ -152,6 +152,12 @@ def run(
         typer.Option("--format", "-f", help="Output formats (repeatable). Default: all."),
     ] = None,
     matcher: MatcherOption = Matcher.rules,
+    stream: Annotated[
+        bool,
+        typer.Option(
+            "--stream", help="Cluster as a stream in publication order instead of in batch."
+        ),
+    ] = False,
 ) -> None:
     """Ingest, dedupe, cluster and brief every story; write the briefs to --out."""
     from newsdesk.pipeline import FORMATS, make_matcher
@@ -168,6 +174,7 @@ def run(
                 on_error=_report_error,
                 progress=_progress_wanted(),
                 matcher=make_matcher(matcher),
+                stream=stream,
             )
         except NewsdeskError as exc:
             _err(str(exc))

@@ -141,11 +141,22 @@ def dedupe_store(store: Store) -> int:
     return len(result.links)
 
 
-def cluster_store(store: Store) -> list[Story]:
-    """Cluster every stored article into stories and save them."""
-    from newsdesk.cluster import cluster_articles
+def cluster_store(store: Store, *, stream: bool = False) -> list[Story]:
+    """Cluster every stored article into stories and save them.
 
-    stories = cluster_articles(store.articles())
+    ``stream=True`` feeds the articles in publication order to the streaming clusterer
+    (each joins an existing story or starts one; stories age out) instead of the batch one.
+    """
+    from newsdesk.cluster import StreamClusterer, cluster_articles
+
+    articles = store.articles()
+    if stream:
+        clusterer = StreamClusterer()
+        for article in sorted(articles, key=lambda a: (a.published or "9999", a.id)):
+            clusterer.add(article)
+        stories = clusterer.stories()
+    else:
+        stories = cluster_articles(articles)
     store.replace_stories(stories)
     return stories
 
@@ -241,11 +252,12 @@ def run(
     on_error: ErrorHandler | None = None,
     progress: bool = False,
     matcher: MeasureMatcher | None = None,
+    stream: bool = False,
 ) -> RunReport:
     """Ingest ``paths``, dedupe and cluster the whole store, and brief every story."""
     ingest = ingest_paths(store, paths, on_error=on_error, progress=progress)
     duplicates = dedupe_store(store)
-    stories = cluster_store(store)
+    stories = cluster_store(store, stream=stream)
     reports = [story_report(store, s, matcher=matcher) for s in stories]
     written = write_outputs(reports, out_dir, formats)
     return RunReport(ingest=ingest, duplicates=duplicates, stories=stories, written=written)
