@@ -1,4 +1,4 @@
-"""Small text helpers shared by several stages (word sets, overlap)."""
+"""Small helpers shared by several stages (word sets, overlap, disjoint sets)."""
 
 from __future__ import annotations
 
@@ -26,3 +26,21 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
+
+
+class UnionFind:
+    """Disjoint sets over 0..n-1; a set's representative is its smallest member."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)

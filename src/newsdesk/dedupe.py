@@ -24,6 +24,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from newsdesk._text import UnionFind
 from newsdesk.records import Article, DuplicateLink, ParagraphReuse
 
 if TYPE_CHECKING:
@@ -106,22 +107,6 @@ def _order_key(article: Article, position: int) -> tuple[str, int]:
     return (article.published or "9999", position)
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        ri, rj = self.find(i), self.find(j)
-        if ri != rj:
-            self.parent[max(ri, rj)] = min(ri, rj)
-
-
 def find_duplicates(
     articles: Sequence[Article], config: DedupeConfig | None = None
 ) -> list[DuplicateLink]:
@@ -131,7 +116,7 @@ def find_duplicates(
     cfg = config or DedupeConfig()
     order = sorted(range(len(articles)), key=lambda i: _order_key(articles[i], i))
     ranked = [articles[i] for i in order]  # earliest first
-    uf = _UnionFind(len(ranked))
+    uf = UnionFind(len(ranked))
     kind: dict[tuple[int, int], tuple[str, float]] = {}
 
     first_by_hash: dict[str, int] = {}

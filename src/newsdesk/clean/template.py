@@ -13,6 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from newsdesk._text import UnionFind
+
 
 @dataclass(slots=True)
 class TemplateStats:
@@ -92,22 +94,6 @@ def _counts(data: object) -> dict[str, int]:
     return {str(k): int(v) for k, v in data.items()}
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        ri, rj = self.find(i), self.find(j)
-        if ri != rj:
-            self.parent[max(ri, rj)] = min(ri, rj)
-
-
 def copy_groups(content: Sequence[frozenset[str]], min_shared: float, max_df: int) -> list[int]:
     """Group id per document: documents sharing ``min_shared`` of the smaller one's long
     lines (and at least two) are near-copies. Lines found in more than ``max_df``
@@ -116,7 +102,7 @@ def copy_groups(content: Sequence[frozenset[str]], min_shared: float, max_df: in
     for d, keys in enumerate(content):
         for key in keys:
             index[key].append(d)
-    uf = _UnionFind(len(content))
+    uf = UnionFind(len(content))
     for d, keys in enumerate(content):
         shared: dict[int, int] = defaultdict(int)
         for key in keys:

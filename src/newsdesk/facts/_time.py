@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from newsdesk.facts._numbers import _ONES
 from newsdesk.facts._units import currency_before, unit_after
 from newsdesk.records import TimeRef
 
@@ -63,22 +64,7 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _PREP = r"(?:(?:in|on|since|until|till|by|before|after|during|from|through|as\s+of|of)\s+)?"
-_NUMWORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+_NUMWORDS = {"a": 1, "an": 1, **{w: n for w, n in _ONES.items() if 1 <= n <= 12}}
 _COUNT = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _FUTURE = re.compile(r"\b(?:will|'ll|shall|next|upcoming|is\s+due|are\s+due|to\s+be)\b", re.I)
 _SEASONS = {
