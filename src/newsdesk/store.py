@@ -288,13 +288,8 @@ class Store:
         if ids is None:
             rows = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY seq")
             return [_row_to_article(r) for r in rows]
-        by_id: dict[str, Article] = {}
-        for chunk_start in range(0, len(ids), 500):
-            chunk = ids[chunk_start : chunk_start + 500]
-            marks = ",".join("?" * len(chunk))
-            q = f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})"
-            for r in self._db.execute(q, list(chunk)):
-                by_id[r["id"]] = _row_to_article(r)
+        query = f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({{marks}})"
+        by_id = {r["id"]: _row_to_article(r) for r in self._rows_for_ids(query, ids)}
         missing = [i for i in ids if i not in by_id]
         if missing:
             raise NotFoundError(f"no article with id {missing[0]!r} in {self.path}")
@@ -365,10 +360,13 @@ class Store:
             )
 
     def paragraph_reuse(self, article_ids: Sequence[str] | None = None) -> list[ParagraphReuse]:
-        rows = self._db.execute(
-            "SELECT * FROM paragraph_reuse ORDER BY article_id, paragraph_index, original_id"
-        )
-        wanted = set(article_ids) if article_ids is not None else None
+        """Reused paragraphs of the given articles (all when ``None``)."""
+        query = "SELECT * FROM paragraph_reuse"
+        if article_ids is None:
+            rows = list(self._db.execute(query))
+        else:
+            rows = self._rows_for_ids(query + " WHERE article_id IN ({marks})", article_ids)
+        rows.sort(key=lambda r: (r["article_id"], r["paragraph_index"], r["original_id"]))
         return [
             ParagraphReuse(
                 article_id=r["article_id"],
@@ -378,8 +376,16 @@ class Store:
                 similarity=r["similarity"],
             )
             for r in rows
-            if wanted is None or r["article_id"] in wanted
         ]
+
+    def _rows_for_ids(self, query: str, ids: Sequence[str]) -> list[sqlite3.Row]:
+        """Run ``query`` (with a ``{marks}`` placeholder list) over ``ids`` in chunks."""
+        rows: list[sqlite3.Row] = []
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            rows.extend(self._db.execute(query.format(marks=marks), chunk))
+        return rows
 
     # ------------------------------------------------------------------ stories
 
