@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from newsdesk.facts._nlp import parse
+from newsdesk.facts._nlp import head_of, parse
 from newsdesk.records import Attribution
 
 __all__ = [
@@ -572,7 +572,7 @@ def _verbal(index: int, s: str) -> list[tuple[int, Attribution, str, str | None]
         cue = " ".join(t.text for t in tok.children if t.dep_ in ("aux", "neg") and t.i < tok.i)
         cue = f"{cue} {tok.text}".strip()
         att = Attribution(source, cue, content, index, kind=kind, via=via)
-        org = _affiliation(_head_of(span), span) if role == "source" and is_named(source) else None
+        org = _affiliation(head_of(span), span) if role == "source" and is_named(source) else None
         out.append((span[0].idx, att, role, org))
     return out
 
@@ -581,7 +581,7 @@ def _role(span: list[Any], source: str) -> str:
     role = role_of_name(source)
     if role != "source" or not is_named(source):
         return role
-    return _person_role(_head_of(span), span, source)
+    return _person_role(head_of(span), span, source)
 
 
 _SAY_WITH_OBJECT = frozenset({"estimate", "measure", "record", "count", "confirm", "tally"})
@@ -687,17 +687,8 @@ def _span_text(tokens: list[Any]) -> str:
     return str(doc[tokens[0].i : tokens[-1].i + 1].text)
 
 
-def _head_of(span: list[Any]) -> Any:
-    """The token of ``span`` whose head lies outside it."""
-    ids = {t.i for t in span}
-    for tok in span:
-        if tok.head.i not in ids or tok.head.i == tok.i:
-            return tok
-    return span[-1]
-
-
 def _source_name(span: list[Any]) -> str | None:
-    head = _head_of(span)
+    head = head_of(span)
     if head.pos_ == "PRON" or head.lower_ in _PRONOUNS:
         return None
     text = _span_text(span)

