@@ -6,30 +6,17 @@ the deliberate conflicts, the wire copies, the traps of equal numbers.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-BENCH = ROOT / "bench" / "bench_align_examples.py"
-
-
-def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_align_examples", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+import bench_align_examples  # bench/ is on the path (tests/conftest.py)
 
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    return _bench()
+    return bench_align_examples
 
 
 @pytest.fixture(scope="module")

@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
-
-
-@pytest.fixture(scope="module")
-def bench_path() -> None:
-    if str(BENCH) not in sys.path:
-        sys.path.insert(0, str(BENCH))
-
 
 @pytest.mark.slow
-@pytest.mark.usefixtures("bench_path")
 def test_ecbplus_gate(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import bench_ecbplus
 
@@ -26,7 +16,6 @@ def test_ecbplus_gate(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Non
 
 
 @pytest.mark.slow
-@pytest.mark.usefixtures("bench_path")
 def test_mstream_gate(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import bench_mstream
 

@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-BENCH = Path(__file__).resolve().parent.parent / "bench" / "bench_newsquant.py"
-
-
-def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_newsquant", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+import bench_newsquant as bench  # bench/ is on the path (tests/conftest.py)
 
 
 @pytest.mark.slow
@@ -26,14 +14,12 @@ def test_newsquant_gate(data_dir: Path) -> None:
     path = data_dir / "newsquant" / "NewsQuant.json"
     if not path.is_file():
         pytest.skip(f"NewsQuant not found at {path}")
-    bench = _bench()
     scores = bench.run(path)
     assert scores.gold > 800
     assert bench.gate(scores) == [], bench.report(scores)
 
 
 def test_scoring_follows_cqe_rules() -> None:
-    bench = _bench()
     scores = bench.Scores()
     gold = [bench.Item(5.0, "dollar"), bench.Item((1.0, 2.0), "year")]
     pred = [bench.Item(5.0, "percentage"), bench.Item(5.0, "dollar"), bench.Item(1.5, "year")]

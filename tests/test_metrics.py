@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
-from pathlib import Path
-from types import ModuleType
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
-
-
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("_metrics", BENCH / "_metrics.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["_metrics"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-M = _load()
+import _metrics as M  # bench/ is on the path (tests/conftest.py)
 
 # gold: {0,1,2} {3,4}; pred: {0,1} {2,3,4}
 GOLD = ["a", "a", "a", "b", "b"]

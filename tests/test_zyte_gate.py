@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
-
-BENCH = Path(__file__).resolve().parent.parent / "bench"
 
 
 @pytest.mark.slow
 def test_zyte_gate(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     if not (data_dir / "zyte-article-extraction" / "ground-truth.json").is_file():
         pytest.skip("Zyte benchmark data not found")
-    sys.path.insert(0, str(BENCH))
     import bench_zyte
 
     assert bench_zyte.main(["--gate", "--data", str(data_dir)]) == 0
@@ -22,7 +18,6 @@ def test_zyte_gate(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_metric_matches_the_benchmark_definition() -> None:
-    sys.path.insert(0, str(BENCH))
     import bench_zyte
 
     assert bench_zyte.tp_fp_fn("a b c d e", "a b c d e") == (2.0, 0.0, 0.0)
