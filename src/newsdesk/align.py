@@ -253,7 +253,7 @@ def origin_of(
     article = analysis.article
     original_id = article.duplicate_of
     if original_id is None:
-        para = _paragraph_of(article.text, fact.sentence)
+        para = _paragraph_of(article, fact.sentence)
         original_id = copied_from.get((article.id, para)) if para is not None else None
     if original_id is not None:
         original = articles.get(original_id)
@@ -261,8 +261,9 @@ def origin_of(
     return _outlet_origin(article)
 
 
-def _paragraph_of(text: str, sentence: str) -> int | None:
-    for i, para in enumerate(p for p in text.split("\n\n") if p.strip()):
+def _paragraph_of(article: Article, sentence: str) -> int | None:
+    """Index of the paragraph holding ``sentence``, numbered as dedupe numbers them."""
+    for i, para in enumerate(article.paragraphs):
         if sentence and sentence in para:
             return i
     return None
