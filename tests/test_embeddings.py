@@ -6,7 +6,7 @@ import importlib.util
 
 import pytest
 
-from newsdesk.embeddings import EmbeddingMatcher, masked_frame
+from newsdesk.align.embeddings import EmbeddingMatcher, masked_frame
 from newsdesk.records import Fact, Quantity
 
 needs_model = pytest.mark.skipif(

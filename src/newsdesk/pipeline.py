@@ -178,7 +178,7 @@ def make_matcher(name: str) -> MeasureMatcher:
     if name == "rules":
         return RuleMatcher()
     if name == "embeddings":
-        from newsdesk.embeddings import EmbeddingMatcher
+        from newsdesk.align.embeddings import EmbeddingMatcher
 
         return EmbeddingMatcher()
     raise ValueError(f"unknown matcher {name!r}; choose one of {', '.join(MATCHERS)}")

@@ -1,4 +1,4 @@
-"""Align: group the facts of a story that state the same thing, and label each group.
+"""Align quantities: group the facts of a story that state the same figure, and label each group.
 
 Needs: :class:`ArticleAnalysis` per article (facts with subject, predicate, time and
 attribution), duplicate marks and paragraph reuse from dedupe.
@@ -21,10 +21,7 @@ Labels, in order of precedence:
 * ``compatible``: two or more independent origins whose figures differ but agree within
   their stated precision ("300,000-odd" and "315,000").
 
-The origin of a mention is, in order: the primary source it is attributed to; else the
-article it was copied from (exact/near duplicate or reused paragraph); else its outlet.
-Sources and outlets share one namespace, so "according to Meridian Wire" and Meridian
-Wire's own report are one origin.
+Origins (what counts as independent) are decided in :mod:`._origins`.
 
 Times: a fact holds at its resolved time, or, undated, during the story (from a few days
 before its first report to its last). A fact must overlap every member of a group, so a
@@ -41,9 +38,9 @@ from datetime import date, timedelta
 from typing import Protocol
 
 from newsdesk._text import content_words
+from newsdesk.align._origins import copy_roots, group_origins
 from newsdesk.records import (
     Agreement,
-    Article,
     ArticleAnalysis,
     Bound,
     Fact,
@@ -226,64 +223,6 @@ def _times_overlap(a: Fact, b: Fact, window: Window) -> bool:
     return sa[0] <= sb[1] and sb[0] <= sa[1]
 
 
-# ------------------------------------------------------------------ independence
-
-
-def origin_key(name: str) -> str:
-    """One key for an outlet or source however it is written ("The Meridian Wire")."""
-    key = " ".join(name.casefold().split())
-    return key.removeprefix("the ")
-
-
-def _outlet_origin(article: Article) -> str:
-    return origin_key(article.outlet) if article.outlet else "article:" + article.id
-
-
-def origin_of(
-    fact: Fact,
-    analysis: ArticleAnalysis,
-    copied_from: dict[tuple[str, int], str],
-    articles: dict[str, Article],
-) -> str:
-    """The independent origin of one mention (see module docstring)."""
-    if fact.attributed_to:
-        # A source that is an outlet of the story ("..., Meridian Wire reported") is the
-        # same origin as that outlet's own report: both keys are the outlet's name.
-        return origin_key(fact.attributed_to[0])
-    article = analysis.article
-    original_id = article.duplicate_of
-    if original_id is None:
-        para = _paragraph_of(article, fact.sentence)
-        original_id = copied_from.get((article.id, para)) if para is not None else None
-    if original_id is not None:
-        original = articles.get(original_id)
-        return _outlet_origin(original) if original else "article:" + original_id
-    return _outlet_origin(article)
-
-
-def _paragraph_of(article: Article, sentence: str) -> int | None:
-    """Index of the paragraph holding ``sentence``, numbered as dedupe numbers them."""
-    for i, para in enumerate(article.paragraphs):
-        if sentence and sentence in para:
-            return i
-    return None
-
-
-def _copy_roots(reuse: Sequence[ParagraphReuse]) -> dict[tuple[str, int], str]:
-    direct = {
-        (r.article_id, r.paragraph_index): (r.original_id, r.original_paragraph_index)
-        for r in reuse
-    }
-    roots: dict[tuple[str, int], str] = {}
-    for key, target in direct.items():
-        seen = {key}
-        while target in direct and target not in seen:
-            seen.add(target)
-            target = direct[target]
-        roots[key] = target[0]
-    return roots
-
-
 # ------------------------------------------------------------------ grouping and labels
 
 
@@ -308,27 +247,6 @@ def _label(mentions: Sequence[Fact], origins: Sequence[str], articles: set[str])
     return Agreement.COMPATIBLE
 
 
-def _group_origins(
-    members: Sequence[Fact],
-    by_article: dict[str, ArticleAnalysis],
-    copied_from: dict[tuple[str, int], str],
-    articles: dict[str, Article],
-) -> list[str]:
-    """Distinct origins of a group's mentions. A mention relayed from another outlet of
-    the group ("..., Meridian Wire reported") takes that outlet's mention's origin."""
-    own = {f.id: origin_of(f, by_article[f.article_id], copied_from, articles) for f in members}
-    by_outlet: dict[str, set[str]] = {}
-    for f in members:
-        outlet = articles[f.article_id].outlet
-        if outlet:
-            by_outlet.setdefault(origin_key(outlet), set()).add(own[f.id])
-    origins: set[str] = set()
-    for f in members:
-        relayed = by_outlet.get(own[f.id], set()) - {own[f.id]}
-        origins |= relayed or {own[f.id]}
-    return sorted(origins)
-
-
 def _same_sentence(members: Sequence[Fact], fact: Fact) -> bool:
     return any(
         m.article_id == fact.article_id and m.sentence_index == fact.sentence_index for m in members
@@ -345,7 +263,6 @@ def align(
     """Group the facts of one story's articles and label each group."""
     match = matcher or RuleMatcher()
     cfg = config or AlignConfig()
-    by_article = {an.article.id: an for an in analyses}
     window = story_window(analyses)
     clusters: list[list[Fact]] = []
     for an in analyses:
@@ -367,11 +284,11 @@ def align(
             else:
                 home.append(fact)
 
-    copied_from = _copy_roots(reuse)
+    copied_from = copy_roots(reuse)
     articles = {an.article.id: an.article for an in analyses}
     groups: list[FactGroup] = []
     for members in clusters:
-        origins = _group_origins(members, by_article, copied_from, articles)
+        origins = group_origins(members, copied_from, articles)
         in_articles = {f.article_id for f in members}
         head = members[0]
         groups.append(

@@ -1,0 +1,47 @@
+"""Align: group what the reports of one story state, and say how far they agree.
+
+Needs: :class:`~newsdesk.records.ArticleAnalysis` per article (facts with subject,
+predicate, time and attribution), duplicate marks and paragraph reuse from dedupe.
+Produces: :class:`~newsdesk.records.FactGroup` records with a label and a count of
+independent origins.
+
+* :mod:`._quantities` - facts that state the same figure of the same measure;
+* :mod:`._origins` - what counts as an independent origin (copies and attribution
+  followed);
+* :mod:`.embeddings` - the optional sentence-embedding matcher (extra ``embeddings``).
+"""
+
+from __future__ import annotations
+
+from newsdesk.align._origins import copy_roots, group_origins, origin_key, origin_of
+from newsdesk.align._quantities import (
+    EVENT_PREDICATES,
+    AlignConfig,
+    MeasureMatcher,
+    RuleMatcher,
+    admissible_range,
+    align,
+    canonical_term,
+    compatible,
+    implied_precision,
+    same_figure,
+    story_window,
+)
+
+__all__ = [
+    "EVENT_PREDICATES",
+    "AlignConfig",
+    "MeasureMatcher",
+    "RuleMatcher",
+    "admissible_range",
+    "align",
+    "canonical_term",
+    "compatible",
+    "copy_roots",
+    "group_origins",
+    "implied_precision",
+    "origin_key",
+    "origin_of",
+    "same_figure",
+    "story_window",
+]
