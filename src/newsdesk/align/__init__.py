@@ -5,6 +5,7 @@ predicate, time and attribution), duplicate marks and paragraph reuse from dedup
 Produces: :class:`~newsdesk.records.FactGroup` records with a label and a count of
 independent origins.
 
+* :mod:`._match` - whether two facts measure the same thing (rules; embeddings plug in);
 * :mod:`._quantities` - facts that state the same figure of the same measure;
 * :mod:`._origins` - what counts as an independent origin (copies and attribution
   followed);
@@ -13,15 +14,12 @@ independent origins.
 
 from __future__ import annotations
 
+from newsdesk.align._match import EVENT_PREDICATES, MeasureMatcher, RuleMatcher, canonical_term
 from newsdesk.align._origins import copy_roots, group_origins, origin_key, origin_of
 from newsdesk.align._quantities import (
-    EVENT_PREDICATES,
     AlignConfig,
-    MeasureMatcher,
-    RuleMatcher,
     admissible_range,
     align,
-    canonical_term,
     compatible,
     implied_precision,
     same_figure,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from newsdesk.align import MeasureMatcher, RuleMatcher, canonical_term
+from newsdesk.align._match import MeasureMatcher, RuleMatcher, canonical_term
 from newsdesk.errors import NewsdeskError
 from newsdesk.records import Fact
 
