@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 
-.PHONY: demo test embeddings lint typecheck pytest bench clean
+.PHONY: demo test embeddings peers lint typecheck pytest bench clean
 
 EMBED  := $(VENV)/.embeddings
 
@@ -23,6 +23,14 @@ $(EMBED): $(STAMP) requirements/embeddings.txt
 	touch $(EMBED)
 
 embeddings: $(EMBED)
+
+# The optional peers the benchmarks run beside newsdesk (the 'bench' extra: quantulum3).
+PEERS  := $(VENV)/.peers
+$(PEERS): $(STAMP) requirements/bench.txt
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements/bench.txt
+	touch $(PEERS)
+
+peers: $(PEERS)
 
 demo: $(STAMP)
 	$(BIN)/newsdesk run examples/corpus --db out/demo/newsdesk.db --out out/demo

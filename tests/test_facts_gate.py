@@ -1,4 +1,4 @@
-"""The NewsQuant gate, run in-process (skips when the benchmark data is absent)."""
+"""The NewsQuant gate on its test part, run in-process (skips when the data is absent)."""
 
 from __future__ import annotations
 
@@ -14,9 +14,27 @@ def test_newsquant_gate(data_dir: Path) -> None:
     path = data_dir / "newsquant" / "NewsQuant.json"
     if not path.is_file():
         pytest.skip(f"NewsQuant not found at {path}")
-    scores = bench.run(path)
-    assert scores.gold > 800
-    assert bench.gate(scores) == [], bench.report(scores)
+    scores = bench.run(path, part="test")
+    assert scores.gold > 250
+    assert bench.gate(scores) == [], bench.report({"newsdesk": {"test": scores}})
+
+
+def test_split_is_fixed_and_disjoint(data_dir: Path) -> None:
+    path = data_dir / "newsquant" / "NewsQuant.json"
+    if not path.is_file():
+        pytest.skip(f"NewsQuant not found at {path}")
+    dev = {t for t, _ in bench.load(path, "dev")}
+    test = {t for t, _ in bench.load(path, "test")}
+    assert not dev & test
+    assert len(dev | test) == len(bench.load(path))
+    assert 0.25 < len(test) / len(dev | test) < 0.42
+
+
+def test_part_of_depends_on_the_text_only() -> None:
+    parts = [bench.part_of(f"Sentence number {i} of a made-up list.") for i in range(300)]
+    assert parts == [bench.part_of(f"Sentence number {i} of a made-up list.") for i in range(300)]
+    assert 60 < parts.count("test") < 140
+    assert bench.part_of("  Padded.  ") == bench.part_of("Padded.")
 
 
 def test_scoring_follows_cqe_rules() -> None:
