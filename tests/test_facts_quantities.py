@@ -212,3 +212,98 @@ def test_spans_lie_inside_the_sentence(sentence: str) -> None:
         assert sentence[q.start : q.end] == q.text
         if q.value is None:
             assert q.low is not None and q.high is not None and q.low < q.high
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The miners were paid c$45 million last year.", 45e6, "C$"),
+        ("The miners were paid C$ 45 million last year.", 45e6, "C$"),
+        ("Shares closed at a$3.20 in Perth.", 3.2, "A$"),
+        ("The tram line cost HK$2 billion.", 2e9, "HK$"),
+        ("A $5 fee applies at the gate.", 5.0, "$"),
+        ("The club sold its keeper for 361 million pounds.", 361e6, "£"),
+        ("The council will spend 40 million pounds on roads.", 40e6, "£"),
+        ("The crane can lift 4,000 pounds of steel.", 4000.0, "lb"),
+        ("The calf weighed 90 pounds at birth.", 90.0, "lb"),
+        ("Parking costs 20 euros a day.", 20.0, "€/day"),
+        ("The loan was 500 billion yen.", 500e9, "¥"),
+    ],
+)
+def test_currencies_by_symbol_and_context(sentence: str, value: float, unit: str) -> None:
+    q = only(sentence)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The hose is 2 1/2 in wide.", 2.5, "in"),
+        ("A 3-1/4 inch bolt snapped.", 3.25, "in"),
+        ("Snow piled up 3 1/4 inches overnight.", 3.25, "in"),
+        ("The shelter is 3/4 mile away.", 0.75, "miles"),
+        ("Stir in ½ cup of milk.", 0.5, "cup"),
+        ("Stir in 1¾ cups of milk.", 1.75, "cups"),
+        ("The ridge is 2½ miles long.", 2.5, "miles"),
+        ("The stamp costs 1 1/2 cents.", 1.5, "cents"),
+        ("The village has a hundred and two houses.", 102.0, "houses"),
+        ("The ferry holds one hundred twenty-five cars.", 125.0, "cars"),
+        ("Two and a half million voters stayed home.", 2.5e6, "voters"),
+        ("Half a million voters stayed home.", 5e5, "voters"),
+        ("The drive took 1 and a half hours.", 1.5, "hours"),
+        ("Around 1.2 million voters stayed home.", 1.2e6, "voters"),
+        ("She planted a dozen trees.", 12.0, "trees"),
+    ],
+)
+def test_fractions_mixed_numbers_and_number_words(sentence: str, value: float, unit: str) -> None:
+    q = only(sentence)
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+
+
+def test_preposition_in_is_not_an_inch() -> None:
+    assert only("The Rovers scored 5 in the second half.").unit is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Anyone who saw it should call detectives at 555-201-7788.",
+        "Call (555) 201-7788 or 1-800-555-0100 with tips.",
+        "Tips can be left at the hotline at 201-7788.",
+        "A neighbour called 911 after the crash.",
+        "A 911 caller reported smoke.",
+        "In Leeds she rang 999 at once.",
+        "The fire started in the 4800 block of Larkspur Road.",
+        "The shop at 1200 Harbor St. closed.",
+        "Send the form to Fairview, OR 97024 by Friday.",
+        "The office is in Austin, Texas 78701.",
+        "The board met on nov. 6 to vote.",
+        "The board met on November 6 to vote.",
+        "Ballots arrive Jan. 12 and are counted on 12/01/2016.",
+        "The gates open at 5:30 p.m. daily.",
+        "The category 4 storm hit land.",
+    ],
+)
+def test_numbers_that_name_rather_than_count(sentence: str) -> None:
+    assert extract_quantities(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("The patrol walked 3 blocks from the square.", [(3.0, "blocks")]),
+        ("In Nevada 20000 homes lost power.", [(20000.0, "homes")]),
+        ("He will march 5 miles.", [(5.0, "miles")]),
+    ],
+)
+def test_look_alikes_of_identifiers_stay_quantities(
+    sentence: str, kept: list[tuple[float, str]]
+) -> None:
+    assert [(q.value, q.unit) for q in extract_quantities(sentence)] == kept
+
+
+def test_appositive_age() -> None:
+    qs = extract_quantities("Ada Moss, 15, and Len Ruiz, 17, were hurt.")
+    assert [(q.value, q.unit) for q in qs] == [(15.0, "years old"), (17.0, "years old")]
+    assert normalize_unit("years old") == "year of age"

@@ -1,9 +1,13 @@
 """Number cores: the bare numeric part of a quantity, found left to right.
 
 A core is digits with an optional scale ("1.5 million", "35m", "$2.8bn"), a run of number
-words ("four thousand", "twenty-five", "a dozen"), a vague magnitude ("dozens",
-"hundreds of thousands": an interval, one order of magnitude wide, as in CQE), a fraction
-("two-thirds", "one in five", "1/16 of") or a multiplier ("sixfold").
+words ("four thousand", "twenty-five", "a dozen", "a hundred and two"), a vague magnitude
+("dozens", "hundreds of thousands": an interval, one order of magnitude wide, as in CQE), a
+fraction ("two-thirds", "one in five", "1/16 of") or a multiplier ("sixfold").
+
+Written fractions are values like any other: mixed numbers ("2 1/2", "3-1/4"), vulgar
+fraction characters ("½", "1¾", "2 ½"), a bare slash fraction before a unit ("3/4 mile")
+and halves ("two and a half", "1 and a half million", "half a million", "half a dozen").
 """
 
 from __future__ import annotations
@@ -292,10 +296,79 @@ def _fold_cores(text: str) -> list[Core]:
     return out
 
 
+_VULGAR = {
+    "½": 1 / 2,
+    "⅓": 1 / 3,
+    "⅔": 2 / 3,
+    "¼": 1 / 4,
+    "¾": 3 / 4,
+    "⅕": 1 / 5,
+    "⅖": 2 / 5,
+    "⅗": 3 / 5,
+    "⅘": 4 / 5,
+    "⅙": 1 / 6,
+    "⅚": 5 / 6,
+    "⅛": 1 / 8,
+    "⅜": 3 / 8,
+    "⅝": 5 / 8,
+    "⅞": 7 / 8,
+}
+_SLASH_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64})
+_WRITTEN_FRACTION_RE = re.compile(
+    r"(?<![\w.,/⁄-])(?:(?P<whole>\d{1,4})(?:[\s-](?=\d)|\s?(?=[" + "".join(_VULGAR) + r"])))?"
+    r"(?:(?P<vf>[" + "".join(_VULGAR) + r"])"
+    r"|(?P<num>\d{1,2})\s?[/⁄]\s?(?P<den>\d{1,2})(?![\d/⁄]|\.\d))"
+)
+_HALF_RE = re.compile(
+    r"(?<![\w-])(?:(?P<n>" + _WORD_NUM + r"|\d{1,4})\s+and\s+a\s+half"
+    r"|half\s+an?)(?:\s+(?P<sc>dozen|hundred|thousand|million|billion|trillion)s?)?\b",
+    re.IGNORECASE,
+)
+
+
+def _written_fraction_cores(text: str) -> list[Core]:
+    """ "2 1/2", "3-1/4", "½", "1¾", "3/4 mile" (a slash fraction before "of" is a share)."""
+    out: list[Core] = []
+    for m in _WRITTEN_FRACTION_RE.finditer(text):
+        whole = m.group("whole")
+        if m.group("vf"):
+            part = _VULGAR[m.group("vf")]
+        else:
+            num, den = int(m.group("num")), int(m.group("den"))
+            if den not in _SLASH_DENOMINATORS or not 0 < num < den:
+                continue
+            if whole is None and re.match(r"\s+of\b", text[m.end() :]):
+                continue  # "1/16 of the land": a share, read by the fraction rules
+            part = num / den
+        value = (int(whole) if whole else 0) + part
+        out.append(Core(m.start(), m.end(), value, kind="digits", raw=value))
+    return out
+
+
+def _half_cores(text: str) -> list[Core]:
+    """ "two and a half", "1 and a half million", "half a million", "half a dozen"."""
+    out: list[Core] = []
+    for m in _HALF_RE.finditer(text):
+        n = m.group("n")
+        base = 0.0 if n is None else _num_token(n.lower())
+        if base is None:
+            continue
+        sc = (m.group("sc") or "").lower()
+        scale = 12.0 if sc == "dozen" else _SCALES.get(sc, 1.0)
+        if n is None and not sc:
+            continue  # "half an hour": the unit is a noun, read elsewhere
+        value = (base + 0.5) * scale
+        kind = "digits" if n is not None and n.isdigit() else "words"
+        out.append(Core(m.start(), m.end(), value, kind=kind, scale=scale, raw=value / scale))
+    return out
+
+
 def scan_cores(text: str) -> list[Core]:
     """All number cores in ``text``, left to right, the longer one winning an overlap."""
     candidates = (
-        _fold_cores(text)
+        _written_fraction_cores(text)
+        + _half_cores(text)
+        + _fold_cores(text)
         + _fraction_cores(text)
         + _vague_cores(text)
         + [_digits_core(m) for m in _DIGIT_RE.finditer(text)]

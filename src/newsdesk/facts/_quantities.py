@@ -2,13 +2,17 @@
 
 Steps, left to right over the cores of :mod:`._numbers`:
 
-1. drop numbers inside calendar dates and clock times (:func:`._time.find_times`), model
-   names and other identifiers ("T-62", "iPhone 11", "Section 427", "49ers", "(4)"),
-   ordinals ("22nd") and scores ("2-1");
+1. drop numbers inside calendar dates and clock times (:func:`._time.find_times`), numbers
+   that name rather than count (:func:`identifier_spans`: phone numbers and "911", block
+   numbers of an address, ZIP codes), model names and other identifiers ("T-62", "iPhone
+   11", "Section 427", "a category 4 storm", "49ers", "(4)"), ordinals ("22nd") and scores
+   ("2-1");
 2. join ranges: "450,000-500,000", "between 10 and 20", "$3 billion to $5 billion",
    "four to five thousand" (a scale written once applies to both ends);
 3. read the unit after the number (``%``, ``km``, ``years old``, money words, rates such as
-   ``$/barrel``) or the currency before it, then the bound words around it;
+   ``$/barrel``) or the currency before it, then the bound words around it; "pounds" is
+   sterling or mass by the words around it (:func:`._units.pounds_are_money`), and a bare
+   integer set off by commas after a name is an age ("Ann Lee, 15, ...");
 4. for a bare count, take the counted noun from the dependency parse ("3,100 tanks",
    "315,000 Russian troops" -> ``troops``, "dozens of people" -> ``people``).
 
@@ -27,10 +31,16 @@ from typing import Any
 from newsdesk.facts._nlp import parse
 from newsdesk.facts._numbers import Core, scan_cores
 from newsdesk.facts._time import find_times
-from newsdesk.facts._units import UnitMatch, currency_before, unit_after, with_rate
+from newsdesk.facts._units import (
+    UnitMatch,
+    currency_before,
+    pounds_are_money,
+    unit_after,
+    with_rate,
+)
 from newsdesk.records import Bound, Quantity
 
-__all__ = ["extract_quantities"]
+__all__ = ["extract_quantities", "identifier_spans"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +113,7 @@ def extract_quantities(sentence: str) -> list[Quantity]:
     """Every quantity stated in ``sentence``, in order of appearance."""
     times = find_times(sentence, None)
     blocked = [(t.start, t.end) for t in times if t.blocks_numbers]
+    blocked += identifier_spans(sentence)
     cores = [c for c in scan_cores(sentence) if not _overlaps(c, blocked)]
     drafts = _converted_bounds(sentence, _assemble(sentence, cores))
     if any(d.unit is None for d in drafts):
@@ -191,7 +202,23 @@ def _single(s: str, core: Core) -> _Draft:
         unit = "times"
     if unit is None and _PREFIX_UNIT.search(s, 0, start):
         unit = "magnitude"  # "magnitude 5.6", "a magnitude of 6.1", "put the magnitude at 5.4"
+    if unit is None and _is_appositive_age(s, core):
+        unit = "years old"  # "Ann Lee, 15, was hurt"
     return _Draft(start, end, value, core.low, core.high, unit, bound, core, core.end)
+
+
+_APPOSITIVE_BEFORE = re.compile(r"\b([A-Z][\w'’.-]*),\s*$")
+_APPOSITIVE_AFTER = re.compile(r"\s*(?:,|\)|;|\s+and\b|\.?$)")
+
+
+def _is_appositive_age(s: str, core: Core) -> bool:
+    """A small bare integer set off by commas after a name is an age ("Ann Lee, 15, ...")."""
+    if not core.plain_int or not 0 < (core.value or 0) <= 120:
+        return False
+    m = _APPOSITIVE_BEFORE.search(s, 0, core.start)
+    if m is None or m.group(1).lower().rstrip(".") in _COMMON_CAPS:
+        return False
+    return _APPOSITIVE_AFTER.match(s, core.end) is not None
 
 
 _PREFIX_UNIT = re.compile(r"\bmagnitude(?:\s+(?:of|at))?\s*[-–]?\s*$", re.IGNORECASE)
@@ -226,6 +253,12 @@ def _unit(s: str, core: Core, currency: UnitMatch | None, pos: int) -> tuple[str
     after = unit_after(s, pos)
     if after is None:
         return None, pos
+    if (
+        after.symbol.partition("/")[0] == "lb"
+        and s[after.start : after.start + 5].lower() == "pound"
+        and pounds_are_money(s, core.start, after.end)
+    ):
+        return "£" + after.symbol[2:], after.end  # "361 million pounds" paid for a player
     return after.symbol, after.end
 
 
@@ -248,6 +281,47 @@ def _bounds(s: str, start: int, end: int, inner: Bound | None) -> tuple[Bound, i
 
 
 # ------------------------------------------------------------------ identifiers
+
+_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
+    "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|"
+    "Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|"
+    "New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|"
+    "Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|"
+    "Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming"
+)
+_IDENTIFIER_RES = tuple(
+    re.compile(rx)
+    for rx in (
+        # telephone numbers: "214-671-3682", "(214) 671-3682", "1-800-222-1222", "214.671.3682"
+        r"(?<![\w.$-])(?P<id>(?:\+?1[-.\s])?(?:\(\d{3}\)\s?|\d{3}[-.\s])\d{3}[-.]\d{4})"
+        r"(?![\w-])",
+        r"(?<![\w$-])(?P<id>(?:1-)?8[0-8]{2}-[A-Z0-9]{3}-[A-Z0-9]{4})\b",
+        # seven digits after a calling word: "call 671-3682", "tips line at 555-0199"
+        r"\b(?i:call|dial|phone|text|contact|reach|number|line|hotline|tips|at)"
+        r"(?:\s+(?i:at|on))?\s+(?P<id>\d{3}-\d{4})(?![\w-])",
+        # emergency numbers: "called 911", "a 911 call"; "999", "311" after a calling verb
+        r"(?<![\w$£€.,-])(?P<id>9-?1-?1)(?![\w-])",
+        r"\b(?i:call|called|calling|dial|dialled|dialed|ring|rang|phoned)\s+"
+        r"(?P<id>999|311|112|211)\b",
+        # block numbers of an address: "the 4800 block of Knoll Road" (not "3 blocks away")
+        r"(?<![\w.,-])(?P<id>\d{2,6})\s+(?i:block)\b(?!s)",
+        # ZIP codes after a state: "Dallas, TX 75201", "Texas 75201-1234", "ZIP code 62704"
+        r"\b[A-Z]{2}\s(?P<id>\d{5}(?:-\d{4})?)\b(?![,.]\d|\s+[a-z])",
+        r"[a-z],\s[A-Z]{2}\s(?P<id>\d{5}(?:-\d{4})?)\b(?![,.]\d)",
+        r"\b(?:" + _STATES.replace(" ", r"\s") + r"),?\s"
+        r"(?P<id>\d{5}(?:-\d{4})?)\b(?![,.]\d|\s+[a-z])",
+        r"\b(?i:zip|zip\s+code|postcode|postal\s+code)\s+(?P<id>\d{5}(?:-\d{4})?)\b",
+    )
+)
+
+
+def identifier_spans(sentence: str) -> list[tuple[int, int]]:
+    """Numbers that name rather than count: phone numbers (and 911), block numbers of an
+    address ("the 4800 block of"), ZIP codes. Their digits are never quantities."""
+    if not any(ch.isdigit() for ch in sentence):
+        return []
+    return [m.span("id") for rx in _IDENTIFIER_RES for m in rx.finditer(sentence)]
 
 
 def _is_identifier(s: str, core: Core) -> bool:
@@ -295,6 +369,13 @@ _ID_WORDS = frozenset(
 )
 
 
+_CLASS_WORDS = frozenset(
+    """category level stage phase grade class tier type size channel version episode season
+    round row seat gate exit platform route game week""".split()
+)
+"""Lower-case words that turn the integer after them into a name ("a category 4 storm")."""
+
+
 def _after_name(before: str) -> bool:
     """Does a bare integer follow a name ("iPhone 11", "Section 427", "Euro 2020")?
 
@@ -304,8 +385,8 @@ def _after_name(before: str) -> bool:
     if m is None or _after_place(before):
         return False
     word = m.group(1)
-    if word in _ID_WORDS:
-        return True  # "Route 9 was closed", even at the start of a sentence
+    if word in _ID_WORDS or word.lower() in _CLASS_WORDS:
+        return True  # "Route 9 was closed", "a category 4 storm", "stage 3 cancer"
     if not any(ch.isupper() for ch in word) or not before[: m.start()].strip():
         return False  # lower case, or capitalised only because it opens the sentence
     if _BOUND_RE.search(before, max(0, len(before) - 40)):

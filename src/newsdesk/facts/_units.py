@@ -20,6 +20,7 @@ __all__ = [
     "is_age_unit",
     "is_measure_unit",
     "normalize_unit",
+    "pounds_are_money",
     "singular",
     "unit_after",
     "with_rate",
@@ -86,7 +87,14 @@ _UNITS: tuple[tuple[str, str, str, str], ...] = (
     (r"miles?", r"mi", "miles", "mile"),
     (r"nautical\smiles?", "", "nmi", "nautical mile"),
     (r"feet|foot|ft", "", "ft", "foot"),
-    (r"inch(?:es)?|″", "", "in", "inch"),
+    # "in" only where it cannot be the preposition: "2 1/2 in wide", "a 6 in. pipe", "... 4 in."
+    (
+        r"inch(?:es)?|″",
+        r"in(?=\.?\s*$|\.?\s*[,;:)]|\.\s+[a-z]|\s+(?:wide|long|tall|high|deep|thick|across|"
+        r"in\s+diameter|of\s+(?:rain|snow|water)|x\s))",
+        "in",
+        "inch",
+    ),
     (r"yards?|yds?", "", "yd", "yard"),
     # volume and mass
     (r"cubic\s(?:feet|foot)|cu\.?\s?ft", "", "cu ft", "cubic foot"),
@@ -205,12 +213,14 @@ _CURRENCY_CODES: tuple[tuple[str, str], ...] = (
 )
 
 _CURRENCY_PREFIXES: tuple[tuple[str, str], ...] = (
-    (r"US\s?\$|\$\s?US|USD|U\.S\.\s?\$", "$"),
-    (r"A\s?\$|AU\s?\$|AUD|\$A", "A$"),
-    (r"C\s?\$|CA\s?\$|CAD|\$C", "C$"),
-    (r"HK\s?\$|HKD", "HK$"),
-    (r"S\s?\$|SGD", "S$"),
-    (r"NZ\s?\$|NZD", "NZ$"),
+    # Letters before "$" in any case ("c$", "hk$": lower-cased text), but a lone letter only
+    # glued to the sign: "A $5 fee" is dollars, "A$5" Australian dollars.
+    (r"(?i:us\s?\$|u\.s\.\s?\$)|\$\s?US|USD", "$"),
+    (r"(?i:a\$|aus?\s?\$)|AUD|\$A", "A$"),
+    (r"(?i:c\$|ca\s?\$|can\s?\$|cdn\s?\$)|C\s\$|CAD|\$C", "C$"),
+    (r"(?i:hk\s?\$)|HKD", "HK$"),
+    (r"(?i:s\$|sg\s?\$)|S\s\$|SGD", "S$"),
+    (r"(?i:nz\s?\$)|NZD", "NZ$"),
     (r"R\$|BRL", "R$"),
     (r"\$", "$"),
     (r"£|GBP|PS", "£"),
@@ -395,6 +405,44 @@ def singular(word: str) -> str:
     if low.endswith(("ches", "shes", "xes", "zes", "sses", "oes")):
         return word[:-2]
     return word[:-1]
+
+
+_MONEY_CUES = re.compile(
+    r"£|\b(?:pa(?:y|ys|id|ying)|cost(?:s|ing)?|worth|pric(?:e|es|ed|ing)|fees?|fine[sd]?|"
+    r"deals?|sold|sell(?:s|ing)?|sales?|bought|buy(?:s|ing)?|spen[dt]\w*|fund(?:s|ed|ing)?|"
+    r"budgets?|salar(?:y|ies)|wages?|revenues?|profits?|loss(?:es)?|debts?|tax(?:es)?|"
+    r"bonus(?:es)?|invest\w*|raised?|awarded|compensation|bills?|transfer|bids?|offers?|"
+    r"loans?|grants?|donat\w+|earn\w*|income|valu(?:e|ed|ation)|shares?|stakes?|bank\w*|"
+    r"pensions?|contracts?|cash|money|notes?|coins?|sterling|britain|british|uk|england|"
+    r"london|scotland|wales|nhs|premier\s+league|council|billion|million|bn|mn)\b",
+    re.IGNORECASE,
+)
+_MASS_CUES = re.compile(
+    r"\b(?:weigh\w*|weight|heav(?:y|ier|iest)|light(?:er|est)|lbs?|kg|kilo\w*|ounces?|oz|"
+    r"tons?|tonnes?|grams?|overweight|obese|babies|baby|fish|bass|trout|catch|drugs?|cocaine|"
+    r"marijuana|cannabis|meth\w*|heroin|fentanyl|beef|pork|meat|food|trash|waste|cargo|"
+    r"payload|lift\w*|bench|pressure|explosives?)\b",
+    re.IGNORECASE,
+)
+
+
+def pounds_are_money(text: str, start: int, end: int) -> bool:
+    """Is "pounds" at ``text[start:end]`` (a number and its unit word) sterling, not mass?
+
+    Decided by the words around it: money words ("paid", "worth", "fee", "deal", "£",
+    "million") against mass words ("weighed", "heavy", "of cocaine"); "N pounds of <noun>"
+    is a weight ("4,000 pounds of cargo"), and a tie stays mass.
+    """
+    if re.match(r"\s+(?:sterling|stg)\b", text[end:], re.IGNORECASE):
+        return True
+    if re.match(r"\s+of\b", text[end:]) and not re.match(
+        r"\s+of\s+(?:funding|investment|taxpayers|public\s+money|cash)\b", text[end:]
+    ):
+        return False
+    window = text[max(0, start - 80) : end + 60]
+    money = len(_MONEY_CUES.findall(window))
+    mass = len(_MASS_CUES.findall(window))
+    return money > mass
 
 
 _AGE_SYMBOLS = frozenset({"years old", "months old", "weeks old", "days old"})
