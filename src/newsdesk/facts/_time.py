@@ -2,9 +2,13 @@
 
 Absolute dates ("September 2022", "Jan. 24, 2023", "2014", "the 1970s") resolve on their
 own; relative ones ("last month", "on Thursday", "a year ago", "in March") need the
-publication date and stay unresolved without it. A weekday or a month without a year is
-the occurrence nearest the publication date (a weekday looks back unless the sentence
-speaks of the future). Calendar numbers (years, days of the month, clock times) are
+publication date and stay unresolved without it. "N days/weeks/months/years ago" resolves
+at the granularity written: a day, a Monday-to-Sunday week, a calendar month, a calendar
+year. A weekday, a month or a month and day without a year is the most recent past
+occurrence (the publication day or month included) when its clause is in the past tense,
+the next one when it is in the future tense (:func:`._tense.clause_tense`: "will meet on
+Tuesday"), and otherwise the nearest (a weekday: the most recent). "last Saturday" is the
+Saturday of the previous week. Calendar numbers (years, days of the month, clock times) are
 *dates*, never quantities: :func:`date_spans` tells the quantity scanner to skip them.
 Counts inside durations ("the past two years", "three days ago") stay quantities.
 """
@@ -18,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from newsdesk.facts._numbers import _ONES
+from newsdesk.facts._tense import clause_tense
 from newsdesk.facts._units import currency_before, unit_after
 from newsdesk.records import TimeRef
 
@@ -66,7 +71,6 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _PREP = r"(?:(?:in|on|since|until|till|by|before|after|during|from|through|as\s+of|of)\s+)?"
 _NUMWORDS = {"a": 1, "an": 1, **{w: n for w, n in _ONES.items() if 1 <= n <= 12}}
 _COUNT = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_FUTURE = re.compile(r"\b(?:will|'ll|shall|next|upcoming|is\s+due|are\s+due|to\s+be)\b", re.I)
 _SEASONS = {
     "spring": (3, 5),
     "summer": (6, 8),
@@ -111,6 +115,20 @@ def _day_num(text: str) -> int:
     return int(re.sub(r"\D", "", text))
 
 
+def _year_for(month: int, day: int, pub: date | None, m: re.Match[str], s: str) -> int | None:
+    """The year of ``month``/``day`` written without one: the most recent past occurrence in
+    past-tense text, the next one in future-tense text, else the nearest to ``pub``."""
+    if pub is None:
+        return None
+    tense = clause_tense(s, m.start(), m.end())
+    this = _safe_date(pub.year, month, min(day, 28)) or pub
+    if tense == "past":
+        return pub.year if this <= pub else pub.year - 1
+    if tense == "future":
+        return pub.year if this >= pub else pub.year + 1
+    return _nearest_year(month, day, pub)
+
+
 def _nearest_year(month: int, day: int, pub: date | None) -> int | None:
     """The year that puts ``month``/``day`` nearest to ``pub``."""
     if pub is None:
@@ -146,7 +164,7 @@ def _h_slash(m: re.Match[str], pub: date | None, s: str) -> Period | None:
 
 def _h_month_day_range(m: re.Match[str], pub: date | None, s: str) -> Period | None:
     month = _month_num(m["mon"])
-    year = int(m["y"]) if m["y"] else _nearest_year(month, _day_num(m["d1"]), pub)
+    year = int(m["y"]) if m["y"] else _year_for(month, _day_num(m["d1"]), pub, m, s)
     if year is None:
         return None
     return (_safe_date(year, month, _day_num(m["d1"])), _safe_date(year, month, _day_num(m["d2"])))
@@ -154,7 +172,7 @@ def _h_month_day_range(m: re.Match[str], pub: date | None, s: str) -> Period | N
 
 def _h_month_day(m: re.Match[str], pub: date | None, s: str) -> Period | None:
     month, day = _month_num(m["mon"]), _day_num(m["d"])
-    year = int(m["y"]) if m["y"] else _nearest_year(month, day, pub)
+    year = int(m["y"]) if m["y"] else _year_for(month, day, pub, m, s)
     if year is None:
         return None
     d = _safe_date(year, month, day)
@@ -176,8 +194,14 @@ def _h_month(m: re.Match[str], pub: date | None, s: str) -> Period | None:
         year = pub.year if month > pub.month else pub.year + 1
     elif mod == "this":
         year = pub.year
-    else:
-        year = _nearest_year(month, 15, pub) or pub.year
+    else:  # the month itself counts as past ("in January", written in January)
+        tense = clause_tense(s, m.start(), m.end())
+        if tense == "past":
+            year = pub.year if month <= pub.month else pub.year - 1
+        elif tense == "future":
+            year = pub.year if month >= pub.month else pub.year + 1
+        else:
+            year = _nearest_year(month, 15, pub) or pub.year
     return _with_prep(m, _month_period(year, month), pub)
 
 
@@ -217,7 +241,8 @@ def _with_prep(m: re.Match[str], period: Period, pub: date | None) -> Period:
 def _h_relative_day(m: re.Match[str], pub: date | None, s: str) -> Period | None:
     if pub is None:
         return None
-    offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[m["rel"].lower()]
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    offset = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(rel, 0)
     d = pub + timedelta(days=offset)
     return (d, d)
 
@@ -288,29 +313,44 @@ def _season(name: str, step: int, pub: date) -> Period:
     return occurrence(pub.year)
 
 
+def _count(raw: str) -> int:
+    raw = raw.lower()
+    return int(raw) if raw.isdigit() else _NUMWORDS.get(raw, 1)
+
+
+def _days_back(unit: str, n: int, pub: date) -> date:
+    """The day ``n`` units before ``pub`` ("two years ago" -> the same day, two years back)."""
+    if unit == "day":
+        return pub - timedelta(days=n)
+    if unit == "week":
+        return pub - timedelta(weeks=n)
+    if unit == "month":
+        y, mo = _shift_month(pub.year, pub.month, -n)
+        return date(y, mo, min(pub.day, calendar.monthrange(y, mo)[1]))
+    return _safe_date(pub.year - n, pub.month, min(pub.day, 28)) or pub
+
+
 def _h_ago(m: re.Match[str], pub: date | None, s: str) -> Period | None:
+    """ "N days/weeks/months/years ago" at the granularity written: the day, the (Monday to
+    Sunday) week, the calendar month or the calendar year N units back."""
     if pub is None:
         return None
-    raw = m["n"].lower()
-    n = int(raw) if raw.isdigit() else _NUMWORDS.get(raw, 1)
     unit = m["unit"].lower().rstrip("s")
+    d = _days_back(unit, _count(m["n"]), pub)
     if unit == "day":
-        d = pub - timedelta(days=n)
-    elif unit == "week":
-        d = pub - timedelta(weeks=n)
-    elif unit == "month":
-        y, mo = _shift_month(pub.year, pub.month, -n)
-        d = date(y, mo, min(pub.day, calendar.monthrange(y, mo)[1]))
-    else:
-        d = _safe_date(pub.year - n, pub.month, min(pub.day, 28)) or pub
-    return (d, d)
+        return (d, d)
+    if unit == "week":
+        monday = d - timedelta(days=d.weekday())
+        return (monday, monday + timedelta(days=6))
+    if unit == "month":
+        return _month_period(d.year, d.month)
+    return _year_period(d.year)
 
 
 def _h_past_n(m: re.Match[str], pub: date | None, s: str) -> Period | None:
     if pub is None:
         return None
-    ago = _h_ago(m, pub, s)
-    return (ago[0] if ago else None, pub)
+    return (_days_back(m["unit"].lower().rstrip("s"), _count(m["n"]), pub), pub)
 
 
 def _h_weekday(m: re.Match[str], pub: date | None, s: str) -> Period | None:
@@ -325,11 +365,11 @@ def _h_weekday(m: re.Match[str], pub: date | None, s: str) -> Period | None:
     mod = (m["mod"] or "").lower()
     back = (pub.weekday() - target) % 7
     ahead = (target - pub.weekday()) % 7
-    if mod == "last":
-        d = pub - timedelta(days=back or 7)
+    if mod == "last":  # that weekday of the previous (Monday to Sunday) week
+        d = pub - timedelta(days=pub.weekday() + 7) + timedelta(days=target)
     elif mod == "next":
         d = pub + timedelta(days=ahead or 7)
-    elif _FUTURE.search(s):
+    elif clause_tense(s, m.start(), m.end()) == "future":
         d = pub + timedelta(days=ahead)
     else:
         d = pub - timedelta(days=back)
@@ -466,7 +506,14 @@ _RULES: tuple[tuple[re.Pattern[str], Handler, bool, bool], ...] = tuple(
             True,
             0,
         ),
-        (r"\b(?P<rel>yesterday|today|tonight|tomorrow)\b", _h_relative_day, False, True, re.I),
+        (
+            r"\b(?P<rel>yesterday|today|tonight|tomorrow|last\s+night|"
+            r"this\s+(?:morning|afternoon|evening))\b",
+            _h_relative_day,
+            False,
+            True,
+            re.I,
+        ),
         (
             r"\b(?:(?P<edge>earlier|later|early|late|so\s+far)\s+)?(?:in\s+)?"
             r"(?P<which>last|this|next|past|previous)\s+"
@@ -537,6 +584,8 @@ def find_times(sentence: str, published: str | date | None) -> list[TimeMatch]:
                 continue
             if handler is _h_year and _year_is_quantity(sentence, m):
                 continue
+            if handler is _h_relative_day and m.group().isupper() and not sentence.isupper():
+                continue  # "USA TODAY", "TODAY's TMJ4": a name in capitals
             text = m.group().strip()
             if not text:
                 continue
