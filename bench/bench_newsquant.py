@@ -55,8 +55,8 @@ PUBLISHED = {
 }
 """Published value F1 and value+unit F1 on all of NewsQuant (CQE paper, EMNLP 2023)."""
 
-FLOORS = {"value_f1": 91.0, "unit_f1": 80.0, "bound_acc": 95.0}
-"""Gate floors on the TEST part, a little below the scores measured there."""
+FLOORS = {"value_f1": 94.5, "unit_f1": 82.0, "bound_acc": 96.0}
+"""Gate floors on the TEST part, a little below the scores measured there (96.0, 83.8, 97.8)."""
 
 PARTS = ("dev", "test")
 

@@ -16,6 +16,7 @@ BENCHES = [
     ("bench_zyte.py", []),
     ("bench_newsquant.py", []),
     ("bench_gva_dates.py", []),
+    ("bench_quantulum_set.py", []),
     ("bench_ecbplus.py", []),
     ("bench_mstream.py", []),
     ("bench_align_examples.py", []),

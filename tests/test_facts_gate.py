@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import bench_newsquant as bench  # bench/ is on the path (tests/conftest.py)
+import bench_quantulum_set as held_out
 
 
 @pytest.mark.slow
@@ -47,3 +48,14 @@ def test_scoring_follows_cqe_rules() -> None:
     assert scores.unit_correct == 1
     assert bench.values_match((1.0, 2.0), (1.0, 2.0))
     assert not bench.values_match((1.0, 2.0), 1.0)
+
+
+@pytest.mark.slow
+def test_held_out_general_text_floor() -> None:
+    path = held_out.data_path()
+    if path is None:
+        pytest.skip("quantulum3 (the 'bench' extra) is not installed")
+    scores = held_out.score_newsdesk(path)
+    assert scores.gold > 100
+    assert scores.value_prf[2] >= held_out.FLOORS["value_f1"]
+    assert scores.unit_prf[2] >= held_out.FLOORS["unit_f1"]

@@ -573,12 +573,45 @@ def _year_is_quantity(s: str, m: re.Match[str]) -> bool:
     )
 
 
+_NEEDS: dict[Handler, str] = {
+    _h_month_day_range: "month",
+    _h_month_day: "month",
+    _h_month_year: "month",
+    _h_month: "month",
+    _h_weekday: "weekday",
+    _h_iso: "digit",
+    _h_slash: "digit",
+    _h_clock: "digit",
+    _h_decade: "digit",
+    _h_year_range: "digit",
+    _h_year: "digit",
+}
+"""What a rule's matches always contain: a cheap test skips the rule when it is absent."""
+_MONTH_CUE = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_WEEKDAY_CUE = re.compile(r"(?i:day)")
+
+
+def _cues(sentence: str) -> set[str]:
+    cues = set()
+    if any(ch.isdigit() for ch in sentence):
+        cues.add("digit")
+    if _MONTH_CUE.search(sentence):
+        cues.add("month")
+    if _WEEKDAY_CUE.search(sentence):
+        cues.add("weekday")
+    return cues
+
+
 def find_times(sentence: str, published: str | date | None) -> list[TimeMatch]:
     """Every time expression in ``sentence``, left to right, without overlap."""
     pub = published if isinstance(published, date) else parse_published(published)
     taken: list[tuple[int, int]] = []
     found: list[TimeMatch] = []
+    present = _cues(sentence)
     for rx, handler, blocks, is_ref in _RULES:
+        need = _NEEDS.get(handler)
+        if need is not None and need not in present:
+            continue  # a rule for month names in a sentence without one, ...
         for m in rx.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
