@@ -253,6 +253,7 @@ def test_currencies_by_symbol_and_context(sentence: str, value: float, unit: str
         ("The drive took 1 and a half hours.", 1.5, "hours"),
         ("Around 1.2 million voters stayed home.", 1.2e6, "voters"),
         ("She planted a dozen trees.", 12.0, "trees"),
+        ("The trust raised Rs 5 crore.", 5e7, "₹"),
     ],
 )
 def test_fractions_mixed_numbers_and_number_words(sentence: str, value: float, unit: str) -> None:
@@ -283,6 +284,9 @@ def test_preposition_in_is_not_an_inch() -> None:
         "Ballots arrive Jan. 12 and are counted on 12/01/2016.",
         "The gates open at 5:30 p.m. daily.",
         "The category 4 storm hit land.",
+        "The bell rang at 5 o'clock.",
+        "She is ranked No. 5 in the league.",
+        "the bakery at 1200 elm st. shut.",
     ],
 )
 def test_numbers_that_name_rather_than_count(sentence: str) -> None:

@@ -110,6 +110,21 @@ def test_clock_times_and_quantities_are_not_time_references() -> None:
         ("The fire began last Thursday.", "last Thursday", "2023-12-28", "2023-12-28"),
         ("The fire began last night.", "last night", "2024-01-04", "2024-01-04"),
         ("The fire began this morning.", "this morning", "2024-01-05", "2024-01-05"),
+        # weekends and vague counts
+        ("Two barns burned over the weekend.", "over the weekend", "2023-12-30", "2023-12-31"),
+        (
+            "The fair opens this weekend and will run a week.",
+            "this weekend",
+            "2024-01-06",
+            "2024-01-07",
+        ),
+        (
+            "The mill shut a couple of years ago.",
+            "a couple of years ago",
+            "2022-01-01",
+            "2022-12-31",
+        ),
+        ("The mill shut a few days ago.", "a few days ago", "2024-01-01", "2024-01-03"),
     ],
 )
 def test_relative_resolution(sentence: str, text: str, start: str, end: str) -> None:
@@ -125,6 +140,10 @@ def test_clause_tense_splits_clauses() -> None:
     ]
     later = extract_time("The nurse will call back on Saturday.", PUBLISHED)
     assert later[0].start == "2024-01-06"
+
+
+def test_o_clock_is_a_clock_time() -> None:
+    assert extract_time("The bell rang at 5 o'clock.", PUBLISHED) == []
 
 
 def test_capitalised_today_is_a_name() -> None:

@@ -83,6 +83,8 @@ _SCALES = {
     "bln": 1e9,
     "tn": 1e12,
     "trn": 1e12,
+    "lakh": 1e5,
+    "crore": 1e7,
 }
 _ATTACHED = {"k": 1e3, "K": 1e3, "M": 1e6, "m": 1e6, "B": 1e9, "b": 1e9}
 _DENOMINATORS = {
@@ -101,7 +103,7 @@ _DENOMINATORS = {
 
 _WORD = "|".join(sorted([*_ONES, *_TENS], key=len, reverse=True))
 _WORD_NUM = rf"(?:{'|'.join(_TENS)})-(?:{'|'.join(k for k in _ONES if _ONES[k] < 10)})|{_WORD}"
-_SCALE_WORD = r"hundred|thousand|million|billion|trillion"
+_SCALE_WORD = r"hundred|thousand|million|billion|trillion|lakh|crore"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 
 _DIGIT_RE = re.compile(
@@ -167,7 +169,7 @@ def _words_to_number(words: list[str]) -> float | None:
             current = (current or 1.0) * 12
         elif w == "hundred":
             current = (current or 1.0) * 100
-        elif w in ("thousand", "million", "billion", "trillion"):
+        elif w in ("thousand", "million", "billion", "trillion", "lakh", "crore"):
             total += (current or 1.0) * _SCALES[w]
             current = 0.0
         else:

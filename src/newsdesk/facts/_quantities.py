@@ -109,6 +109,13 @@ _ADDRESS = re.compile(
 )
 
 
+_LOWER_ADDRESS = re.compile(
+    r"\s+(?:[nsew]\.?\s+)?[a-z]+(?:\s+[a-z]+)?\s+"
+    r"(?:street|st\.|avenue|ave\.|road|rd\.|boulevard|blvd\.|lane|ln\.|drive|dr\.)(?![\w-])"
+)
+"""A street address in lower-cased text: "1200 main st.", "40 n. oak avenue"."""
+
+
 def extract_quantities(sentence: str) -> list[Quantity]:
     """Every quantity stated in ``sentence``, in order of appearance."""
     times = find_times(sentence, None)
@@ -337,15 +344,15 @@ def _is_identifier(s: str, core: Core) -> bool:
     m = re.search(r"(?<![\w-])([A-Za-z][A-Za-z0-9]*)-$", before)
     if m and not m.group(1).islower():
         return True  # "T-62", "COVID-19", "TA-125" (but not "sub-7", "now-18")
-    if re.search(r"[#№]\s*$", before):
-        return True
+    if re.search(r"(?:[#№]|\b[Nn]os?\.)\s*$", before):
+        return True  # "#3", "No. 5"
     if (
         before.endswith("(")
         and s[core.end : core.end + 1] == ")"
         and not currency_before(s, core.start)
     ):
         return True  # "(4)"
-    if _ADDRESS.match(s, core.end):
+    if _ADDRESS.match(s, core.end) or (core.plain_int and _LOWER_ADDRESS.match(s, core.end)):
         return True
     if core.plain_int and not has_unit and not currency_before(s, core.start):
         return _after_name(before)

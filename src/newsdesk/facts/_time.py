@@ -70,7 +70,12 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _PREP = r"(?:(?:in|on|since|until|till|by|before|after|during|from|through|as\s+of|of)\s+)?"
 _NUMWORDS = {"a": 1, "an": 1, **{w: n for w, n in _ONES.items() if 1 <= n <= 12}}
-_COUNT = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_COUNT = (
+    r"(?:\d{1,3}|a\s+couple\s+of|a\s+few|several|a|an|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve)"
+)
+_VAGUE_COUNTS = {"a few": (2, 4), "several": (3, 7)}
+"""Vague counts before "ago" as (nearest, farthest): "a few days ago" is 2 to 4 days back."""
 _SEASONS = {
     "spring": (3, 5),
     "summer": (6, 8),
@@ -253,6 +258,8 @@ def _h_relative_period(m: re.Match[str], pub: date | None, s: str) -> Period | N
     which = m["which"].lower()
     step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}[which]
     unit = m["unit"].lower()
+    if unit == "weekend" and step == 0:
+        return _weekend(pub, clause_tense(s, m.start(), m.end()))
     period = _calendar_period(unit, step, pub)
     if period is None:
         return None
@@ -263,6 +270,19 @@ def _h_relative_period(m: re.Match[str], pub: date | None, s: str) -> Period | N
     if edge == "later" and step == 0:
         return (pub, hi)
     return period
+
+
+def _weekend(pub: date, tense: str | None) -> Period:
+    """ "this weekend", "over the weekend": the coming one in future-tense text, else the
+    most recent (the current one when published on a Saturday or Sunday)."""
+    saturday = pub - timedelta(days=pub.weekday()) + timedelta(days=5)
+    if tense != "future" and saturday > pub:
+        saturday -= timedelta(days=7)
+    return (saturday, saturday + timedelta(days=1))
+
+
+def _h_the_weekend(m: re.Match[str], pub: date | None, s: str) -> Period | None:
+    return _weekend(pub, clause_tense(s, m.start(), m.end())) if pub is not None else None
 
 
 def _calendar_period(unit: str, step: int, pub: date) -> Period | None:
@@ -314,7 +334,9 @@ def _season(name: str, step: int, pub: date) -> Period:
 
 
 def _count(raw: str) -> int:
-    raw = raw.lower()
+    raw = re.sub(r"\s+", " ", raw.lower())
+    if raw == "a couple of":
+        return 2
     return int(raw) if raw.isdigit() else _NUMWORDS.get(raw, 1)
 
 
@@ -336,7 +358,14 @@ def _h_ago(m: re.Match[str], pub: date | None, s: str) -> Period | None:
     if pub is None:
         return None
     unit = m["unit"].lower().rstrip("s")
-    d = _days_back(unit, _count(m["n"]), pub)
+    vague = _VAGUE_COUNTS.get(re.sub(r"\s+", " ", m["n"].lower()))
+    if vague is not None:  # "a few days ago": from the farthest to the nearest
+        near, far = (_ago_period(unit, _days_back(unit, n, pub)) for n in vague)
+        return (far[0], near[1])
+    return _ago_period(unit, _days_back(unit, _count(m["n"]), pub))
+
+
+def _ago_period(unit: str, d: date) -> Period:
     if unit == "day":
         return (d, d)
     if unit == "week":
@@ -350,7 +379,9 @@ def _h_ago(m: re.Match[str], pub: date | None, s: str) -> Period | None:
 def _h_past_n(m: re.Match[str], pub: date | None, s: str) -> Period | None:
     if pub is None:
         return None
-    return (_days_back(m["unit"].lower().rstrip("s"), _count(m["n"]), pub), pub)
+    vague = _VAGUE_COUNTS.get(re.sub(r"\s+", " ", m["n"].lower()))
+    n = vague[1] if vague is not None else _count(m["n"])
+    return (_days_back(m["unit"].lower().rstrip("s"), n, pub), pub)
 
 
 def _h_weekday(m: re.Match[str], pub: date | None, s: str) -> Period | None:
@@ -419,6 +450,7 @@ _RULES: tuple[tuple[re.Pattern[str], Handler, bool, bool], ...] = tuple(
             0,
         ),
         (r"\b\d{4}\s*(?:GMT|UTC)\b", _h_clock, True, False, 0),
+        (r"\b\d{1,2}\s+o['’]clock\b", _h_clock, True, False, re.I),
         (
             _PREP
             + r"(?:"
@@ -520,6 +552,13 @@ _RULES: tuple[tuple[re.Pattern[str], Handler, bool, bool], ...] = tuple(
             r"(?P<unit>year|month|quarter|week|weekend|decade|century|spring|summer|autumn|fall|"
             r"winter)\b",
             _h_relative_period,
+            False,
+            True,
+            re.I,
+        ),
+        (
+            r"\b(?:over|during|on|at|for)\s+the\s+weekend\b",
+            _h_the_weekend,
             False,
             True,
             re.I,
