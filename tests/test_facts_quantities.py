@@ -254,6 +254,7 @@ def test_currencies_by_symbol_and_context(sentence: str, value: float, unit: str
         ("Around 1.2 million voters stayed home.", 1.2e6, "voters"),
         ("She planted a dozen trees.", 12.0, "trees"),
         ("The trust raised Rs 5 crore.", 5e7, "₹"),
+        ("Whisk in 2 tbsp of oil.", 2.0, "tbsp"),
     ],
 )
 def test_fractions_mixed_numbers_and_number_words(sentence: str, value: float, unit: str) -> None:

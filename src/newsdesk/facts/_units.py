@@ -103,6 +103,8 @@ _UNITS: tuple[tuple[str, str, str, str], ...] = (
     (r"lit(?:re|er)s?", r"l|L", "l", "litre"),
     (r"gallons?|gal", "", "gal", "gallon"),
     (r"pints?", "", "pints", "pint"),
+    (r"tablespoons?|tbsps?|tbs", "", "tbsp", "tablespoon"),
+    (r"teaspoons?|tsps?", "", "tsp", "teaspoon"),
     (r"quarts?", "", "quarts", "quart"),
     (r"barrels?|bbls?", "", "barrels", "barrel"),
     (r"kilograms?|kilogrammes?|kilos?|kgs?", "", "kg", "kilogram"),
