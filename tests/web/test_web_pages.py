@@ -155,3 +155,16 @@ def test_static_assets_come_from_the_package(client: TestClient) -> None:
     for asset in re.findall(r'(?:src|href)="(/static/[^"]+)"', page):
         assert client.get(asset).status_code == 200
     assert not re.search(r'(?:src|href)="(?:https?:)?//', page.replace('href="http', "xx"))
+
+
+def test_serve_refuses_a_missing_store(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsdesk.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 3
+    assert "no store there" in result.stderr
+    assert not (tmp_path / "none.db").exists()
+    (tmp_path / "junk.db").write_text("not sqlite")
+    assert CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "junk.db")]).exit_code == 3

@@ -157,15 +157,12 @@ def points(readings: list[Reading]) -> tuple[TimelinePoint, ...]:
     for keys in days.values():
         day = [merged[k][0] for k in keys]
         for key, first, change in zip(keys, day, _day_changes(day, earlier), strict=True):
-            refs = {getattr(r.ref, "article_id", r.ref): r.ref for r in reversed(merged[key])}
+            refs: dict[Any, Any] = {}
+            for r in merged[key]:
+                if r.ref is not None:
+                    refs.setdefault(getattr(r.ref, "article_id", r.ref), r.ref)
             out.append(
-                TimelinePoint(
-                    first.date,
-                    first.figure,
-                    first.value,
-                    change,
-                    tuple(r for r in reversed(refs.values()) if r is not None),
-                )
+                TimelinePoint(first.date, first.figure, first.value, change, tuple(refs.values()))
             )
         earlier = day
     return tuple(out)
