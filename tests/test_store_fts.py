@@ -1,4 +1,5 @@
-"""Store migration 3: the FTS5 index over article titles and bodies stays in step."""
+"""Store migrations 3 and 4: the FTS5 index over article titles and bodies stays in step,
+and the change counter moves whenever what a reader sees changes."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from _factories import make_article
+from newsdesk.records import DuplicateLink, Story
 from newsdesk.store import Store
 
 
@@ -57,9 +59,42 @@ def test_a_store_from_before_the_index_is_indexed_on_opening(tmp_path: Path) -> 
         con.execute(f"DROP TRIGGER articles_fts_{trigger}")
     con.execute("DROP TABLE articles_fts")
     con.execute("DROP INDEX paragraph_reuse_original")
+    for name in (
+        "article_insert",
+        "article_delete",
+        "article_update",
+        "story_insert",
+        "story_delete",
+    ):
+        con.execute(f"DROP TRIGGER changes_{name}")
     con.execute("DELETE FROM schema_migrations WHERE version > 2")
     con.commit()
     con.close()
     with Store(path) as store:
         assert [v for v, _ in store.migrations] == [1, 2, 3, 4]
         assert _match(store, "snow") == {a.id}
+
+
+def _changes(store: Store) -> int:
+    row = store.connection.execute("SELECT value FROM counters WHERE name = 'changes'")
+    found = row.fetchone()
+    return int(found[0]) if found else 0
+
+
+def test_the_change_counter_moves_with_reports_marks_and_stories(tmp_path: Path) -> None:
+    a = make_article("The bridge reopened on Monday.", title="Bridge reopens")
+    b = make_article("The bridge reopened on Monday, officials said.", title="Bridge open again")
+    with Store(tmp_path / "nd.db") as store:
+        start = _changes(store)
+        store.add_articles([a, b])
+        added = _changes(store)
+        assert added > start
+        store.add_articles([a])  # nothing new
+        assert _changes(store) == added
+        store.set_duplicates([DuplicateLink(b.id, a.id, "near", 0.9)], [])
+        marked = _changes(store)
+        assert marked > added
+        store.replace_stories([Story("s-1", "Bridge", [a.id, b.id])])
+        assert _changes(store) > marked
+        stamp = store.connection.execute("SELECT value FROM counters WHERE name = 'changed_at'")
+        assert stamp.fetchone()[0] > 1_700_000_000

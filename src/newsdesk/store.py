@@ -141,15 +141,38 @@ def _m3_full_text(db: sqlite3.Connection) -> None:
     db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
 
 
-def _m4_reuse_by_original(db: sqlite3.Connection) -> None:
+_BUMP = (
+    "INSERT INTO counters (name, value) VALUES ('changes', 1)"
+    " ON CONFLICT (name) DO UPDATE SET value = value + 1;"
+    " INSERT INTO counters (name, value) VALUES ('changed_at', CAST(strftime('%s', 'now') AS INT))"
+    " ON CONFLICT (name) DO UPDATE SET value = excluded.value;"
+)
+_CHANGE_TRIGGERS = (
+    f"CREATE TRIGGER changes_article_insert AFTER INSERT ON articles BEGIN {_BUMP} END",
+    f"CREATE TRIGGER changes_article_delete AFTER DELETE ON articles BEGIN {_BUMP} END",
+    "CREATE TRIGGER changes_article_update AFTER UPDATE OF title, text, duplicate_of ON articles"
+    " WHEN old.duplicate_of IS NOT new.duplicate_of OR old.title IS NOT new.title"
+    f" OR old.text IS NOT new.text BEGIN {_BUMP} END",
+    f"CREATE TRIGGER changes_story_insert AFTER INSERT ON stories BEGIN {_BUMP} END",
+    f"CREATE TRIGGER changes_story_delete AFTER DELETE ON stories BEGIN {_BUMP} END",
+)
+
+
+def _m4_readers(db: sqlite3.Connection) -> None:
+    """For readers of a live store (the web app): reuse looked up by original, and a change
+    counter with the time of the last change (``counters``: ``changes``, ``changed_at``),
+    bumped by triggers when reports are added or edited, duplicate marks change or stories
+    are replaced, so a reader can tell cheaply whether anything changed."""
     db.execute("CREATE INDEX paragraph_reuse_original ON paragraph_reuse(original_id)")
+    for trigger in _CHANGE_TRIGGERS:
+        db.execute(trigger)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _m1_initial),
     Migration(2, "template line statistics", _m2_template_lines),
     Migration(3, "full-text search", _m3_full_text),
-    Migration(4, "paragraph reuse by original", _m4_reuse_by_original),
+    Migration(4, "change counter and reuse by original", _m4_readers),
 )
 
 

@@ -96,7 +96,7 @@ def test_search_open_story_and_follow_a_citation(page: Watched, base_url: str) -
     p.get_by_label("Search titles and texts").fill("ammonia evacuees")
     p.get_by_role("button", name="Search").click()
     p.wait_for_url(re.compile(r"\?q=ammonia"))
-    assert "1 story with a report matching" in p.locator("#result-count").inner_text()
+    assert "1 story matching “ammonia evacuees”" in p.locator("#result-count").inner_text()
     assert p.locator(".snippet mark").count() >= 1
     p.locator(".story-card h2 a").first.click()
     p.wait_for_url(re.compile(r"/stories/s-"))

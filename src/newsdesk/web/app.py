@@ -44,7 +44,7 @@ from newsdesk.web import api, queries
 from newsdesk.web.article_view import article_view
 from newsdesk.web.names import http_url
 from newsdesk.web.outlet_view import LABEL_NOTES, outlet_view
-from newsdesk.web.reports import ReportCache
+from newsdesk.web.reports import Memo, ReportCache
 from newsdesk.web.security import MAX_BODY, Guard, same_origin, token_ok
 from newsdesk.web.story_view import SECTION_TITLES, story_view
 
@@ -88,7 +88,21 @@ class WebState:
     poll_seconds: float = 15.0
     """How often open pages ask ``/api/status`` whether the store changed."""
     cache: ReportCache = field(default_factory=ReportCache)
+    memo: Memo[Any] = field(default_factory=Memo)
+    """Story list pages and the outlet list, keyed by the store's fingerprint."""
     env: jinja2.Environment = field(init=False)
+
+    def listing(self, store: Store, f: queries.StoryFilter) -> queries.StoryListing:
+        key = ("listing", queries.status(store).fingerprint, f, self.page_size)
+        listing: queries.StoryListing = self.memo.get(
+            key, lambda: queries.story_listing(store, f, self.page_size)
+        )
+        return listing
+
+    def outlets(self, store: Store) -> list[queries.OutletRow]:
+        key = ("outlets", queries.status(store).fingerprint)
+        rows: list[queries.OutletRow] = self.memo.get(key, lambda: queries.outlets(store))
+        return rows
 
     def __post_init__(self) -> None:
         self.env = _environment()
@@ -168,19 +182,20 @@ def stories_page(request: Request) -> Response:
     state = _state(request)
     store = state.stores.get()
     f = queries.StoryFilter.parse(dict(request.query_params))
-    listing = queries.story_listing(store, f, state.page_size)
+    listing = state.listing(store, f)
     pages = {
         "prev": urlencode(f.params(listing.page - 1)) if listing.page > 1 else None,
         "next": urlencode(f.params(listing.page + 1)) if listing.page < listing.pages else None,
     }
+    waiting = listing.page == 1 and queries.status(store).unclustered > 0
     return _render(
         request,
         "stories.html",
         filter=f,
         listing=listing,
         pages=pages,
-        unclustered=queries.unclustered(store, f) if listing.page == 1 else [],
-        outlets=queries.outlets(store),
+        unclustered=queries.unclustered(store, f) if waiting else [],
+        outlets=state.outlets(store),
         notice=NOTICES.get(request.query_params.get("notice", "")),
     )
 
@@ -200,7 +215,8 @@ def article_page(request: Request) -> Response:
 
 
 def outlets_page(request: Request) -> Response:
-    return _render(request, "outlets.html", outlets=queries.outlets(_state(request).stores.get()))
+    state = _state(request)
+    return _render(request, "outlets.html", outlets=state.outlets(state.stores.get()))
 
 
 def outlet_page(request: Request) -> Response:
@@ -238,9 +254,11 @@ def api_stories(request: Request) -> Response:
     state = _state(request)
     store = state.stores.get()
     f = queries.StoryFilter.parse(dict(request.query_params))
-    listing = queries.story_listing(store, f, state.page_size)
-    unclustered = queries.unclustered(store, f) if listing.page == 1 else []
-    return _json(api.story_search_document(f, listing, unclustered, queries.status(store)))
+    listing = state.listing(store, f)
+    status = queries.status(store)
+    waiting = listing.page == 1 and status.unclustered > 0
+    unclustered = queries.unclustered(store, f) if waiting else []
+    return _json(api.story_search_document(f, listing, unclustered, status))
 
 
 def api_story(request: Request) -> Response:

@@ -13,6 +13,7 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from newsdesk.store import Store
@@ -25,6 +26,14 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TERM = re.compile(r'"([^"]*)"|([^\s"]+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
 MARK_START, MARK_END = "\x02", "\x03"
+
+
+OUTLET_SQL = (
+    "(CASE WHEN trim(COALESCE(a.outlet, '')) != '' THEN trim(a.outlet)"
+    " ELSE nd_outlet(a.outlet, a.url) END)"
+)
+"""The display name of ``articles a`` (:func:`~.names.outlet_name`), calling Python only for
+reports that state no outlet."""
 
 
 def prepare(store: Store) -> Store:
@@ -127,7 +136,7 @@ class StoreStatus:
     stories: int
     unclustered: int
     last_updated: str | None
-    """When the newest report was added (UTC, ISO 8601)."""
+    """When reports were last added or changed, or stories replaced (UTC, ISO 8601)."""
     fingerprint: str
     """Changes whenever reports, duplicate marks or stories change (for live reloads)."""
 
@@ -199,7 +208,7 @@ def _article_conditions(store: Store, f: StoryFilter, words: bool = True) -> tup
     clauses: list[str] = []
     params: list[Any] = []
     if f.outlet:
-        clauses.append("nd_outlet(a.outlet, a.url) = ?")
+        clauses.append(f"{OUTLET_SQL} = ?")
         params.append(f.outlet)
     if f.date_from:
         clauses.append("substr(a.published, 1, 10) >= ?")
@@ -229,7 +238,7 @@ def _story_conditions(store: Store, f: StoryFilter) -> tuple[str, list[Any]]:
     """SQL over ``stories s``: the story has a report from the outlet and date range asked
     for, and every search word occurs in its reports (not necessarily the same one)."""
     where, params = _article_conditions(store, f, words=False)
-    clauses = [f"s.id IN ({_STORY_OF} WHERE {where})"]
+    clauses = [f"s.id IN ({_STORY_OF} WHERE {where})"] if where != "1" else []
     if f.q:
         terms = fts_terms(f.q)
         if not terms:
@@ -245,7 +254,7 @@ def _story_conditions(store: Store, f: StoryFilter) -> tuple[str, list[Any]]:
             for term in _like_terms(f.q):
                 clauses.append(f"s.id IN ({_STORY_OF} WHERE {_LIKE})")
                 params += [f"%{term}%", f"%{term}%"]
-    return " AND ".join(clauses), params
+    return " AND ".join(clauses) or "1", params
 
 
 # ------------------------------------------------------------------ story list
@@ -259,17 +268,30 @@ def story_listing(store: Store, f: StoryFilter, page_size: int = PAGE_SIZE) -> S
     total = int(db.execute(f"SELECT COUNT(*) FROM ({picked})", params).fetchone()[0])
     pages = max(1, -(-total // page_size))
     page = min(f.page, pages)
-    rows = db.execute(
-        "SELECT s.id, s.title, COUNT(*) AS n, MIN(a.published) AS first,"
-        " MAX(a.published) AS last,"
-        " json_group_array(DISTINCT nd_outlet(a.outlet, a.url)) AS outlets"
-        " FROM stories s JOIN story_articles sa ON sa.story_id = s.id"
-        " JOIN articles a ON a.id = sa.article_id"
-        f" WHERE s.id IN ({picked})"
-        " GROUP BY s.id ORDER BY substr(COALESCE(MAX(a.published), ''), 1, 10) DESC,"
-        " n DESC, s.id LIMIT ? OFFSET ?",
-        [*params, page_size, (page - 1) * page_size],
-    ).fetchall()
+    # Order every matching story by its newest report's day and its size (indexes and the
+    # narrow columns only), then fetch the details of one page of them.
+    ids = [
+        r[0]
+        for r in db.execute(
+            "SELECT sa.story_id, MAX(substr(COALESCE(a.published, ''), 1, 10)) AS day,"
+            " COUNT(*) AS n FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+            f" WHERE sa.story_id IN ({picked})"
+            " GROUP BY sa.story_id ORDER BY day DESC, n DESC, sa.story_id LIMIT ? OFFSET ?",
+            [*params, page_size, (page - 1) * page_size],
+        )
+    ]
+    marks = ",".join("?" * len(ids))
+    details = {
+        r["id"]: r
+        for r in db.execute(
+            "SELECT s.id, s.title, COUNT(*) AS n, MIN(a.published) AS first,"
+            f" MAX(a.published) AS last, json_group_array(DISTINCT {OUTLET_SQL}) AS outlets"
+            " FROM stories s JOIN story_articles sa ON sa.story_id = s.id"
+            f" JOIN articles a ON a.id = sa.article_id WHERE s.id IN ({marks}) GROUP BY s.id",
+            ids,
+        )
+    }
+    rows = [details[i] for i in ids if i in details]
     snippets = _snippets(store, f.q, [r["id"] for r in rows]) if f.q else {}
     return StoryListing(
         rows=[
@@ -358,27 +380,33 @@ def unclustered(store: Store, f: StoryFilter, limit: int = PAGE_SIZE) -> list[Re
 
 
 def status(store: Store) -> StoreStatus:
+    """Counts, the last change and a fingerprint, all from indexes and the change counter
+    (migration 4), so every page can afford it."""
     db = store.connection
-    articles, last = db.execute("SELECT COUNT(*), MAX(ingested_at) FROM articles").fetchone()
+    articles, newest = db.execute("SELECT COUNT(*), MAX(seq) FROM articles").fetchone()
+    ingested = db.execute("SELECT ingested_at FROM articles WHERE seq = ?", (newest,)).fetchone()
     stories = db.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
-    placed, dup = db.execute(
-        "SELECT (SELECT COUNT(*) FROM story_articles),"
-        " (SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL)"
-    ).fetchone()
-    ids = db.execute("SELECT COALESCE(MAX(rowid), 0) FROM stories").fetchone()[0]
+    placed = db.execute("SELECT COUNT(*) FROM story_articles").fetchone()[0]
+    counters = dict(
+        db.execute("SELECT name, value FROM counters WHERE name IN ('changes', 'changed_at')")
+    )
+    last = ingested[0] if ingested else None
+    if "changed_at" in counters:
+        changed = datetime.fromtimestamp(counters["changed_at"], UTC).isoformat(timespec="seconds")
+        last = max(last or "", changed)
     return StoreStatus(
         articles=articles,
         stories=stories,
         unclustered=articles - placed,
         last_updated=last,
-        fingerprint=f"{articles}.{last}.{stories}.{ids}.{placed}.{dup}",
+        fingerprint=f"{counters.get('changes', 0)}.{articles}.{newest}.{stories}.{placed}",
     )
 
 
 def outlets(store: Store) -> list[OutletRow]:
     """Every outlet with its number of reports and stories, busiest first."""
     rows = store.connection.execute(
-        "SELECT nd_outlet(a.outlet, a.url) AS name, COUNT(*) AS n,"
+        f"SELECT {OUTLET_SQL} AS name, COUNT(*) AS n,"
         " COUNT(DISTINCT sa.story_id) AS stories, MAX(a.published) AS last"
         " FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id"
         " GROUP BY name ORDER BY n DESC, name"
@@ -389,7 +417,7 @@ def outlets(store: Store) -> list[OutletRow]:
 def outlet_reports(store: Store, name: str) -> list[ReportRow]:
     """Every report of the outlet shown as ``name``, newest first."""
     rows = store.connection.execute(
-        f"{_REPORT_SELECT} WHERE nd_outlet(a.outlet, a.url) = ?"
+        f"{_REPORT_SELECT} WHERE {OUTLET_SQL} = ?"
         " ORDER BY COALESCE(a.published, '') DESC, a.seq DESC",
         (name,),
     ).fetchall()

@@ -5,18 +5,44 @@ Needs: a store (read on every call) and :func:`newsdesk.pipeline.story_report`. 
 (:func:`newsdesk.brief.render_json.report_document`, one story). A cached report is reused
 only while the story holds the same articles with the same duplicate marks and paragraph
 reuse; anything else (a new report, a re-run dedupe or clustering) computes it afresh.
+:class:`Memo` keeps other query results (story list pages, the outlet list) under a key that
+includes the store's fingerprint, so they too are recomputed after any change.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from newsdesk.records import StoryReport
 from newsdesk.store import Store
 from newsdesk.web.queries import Fingerprint, story_fingerprint
+
+T = TypeVar("T")
+
+
+class Memo(Generic[T]):
+    """A small thread-safe LRU: ``get(key, compute)``."""
+
+    def __init__(self, size: int = 64) -> None:
+        self.size = size
+        self._items: OrderedDict[Hashable, T] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = compute()
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
 
 
 @dataclass(frozen=True, slots=True)

@@ -118,6 +118,12 @@ class StoryView:
     differences: list[Difference] = field(default_factory=list)
     timelines: list[Timeline] = field(default_factory=list)
     graph: Graph | None = None
+    labels: dict[str, int] = field(default_factory=dict)
+    """How many fact groups carry each agreement label."""
+
+    @property
+    def copies(self) -> int:
+        return sum(r.duplicate_of is not None for r in self.reports)
 
     def section(self, name: str) -> list[Line]:
         return self.sections.get(name, [])
@@ -269,6 +275,9 @@ def story_view(story: Json) -> StoryView:
             continue
         view.sections.setdefault(section, []).append(_line(ctx, sentence))
     view.differences = [_difference(ctx, ctx.groups[g]) for g in differ_groups]
+    for group in story.get("fact_groups", []):
+        label = str(group.get("label", ""))
+        view.labels[label] = view.labels.get(label, 0) + 1
 
     def ref(article_id: str, sentence_index: int | None) -> Ref | None:
         return ctx.ref(article_id, sentence_index)
