@@ -244,3 +244,15 @@ def test_citation_graph_joins_copies_citations_and_sources() -> None:
         "/articles/b",
         "/articles/c",
     }
+
+
+def test_citation_graph_of_a_large_story_stays_bounded() -> None:
+    articles = [
+        _article(f"r{i}", f"Outlet {i}", "2025-01-01", primary_sources=[f"Source {i}"])
+        for i in range(60)
+    ]
+    names = {a["id"]: ReportName(i + 1, a["outlet"], a["title"]) for i, a in enumerate(articles)}
+    g = citation_graph({"articles": articles}, names)
+    assert sum(n.kind == "report" for n in g.nodes) == 40 and g.hidden_reports == 20
+    assert sum(n.kind == "source" for n in g.nodes) == 40
+    assert len(g.edges) == 40

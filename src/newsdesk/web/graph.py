@@ -20,6 +20,7 @@ REPORT_X, REPORT_W, REPORT_H, REPORT_GAP = 150, 250, 34, 16
 SOURCE_X, SOURCE_W, SOURCE_H, SOURCE_GAP = 500, 250, 24, 8
 TOP = 36
 MAX_SOURCES = 40
+MAX_REPORTS = 40
 MAX_LABEL = 30
 
 
@@ -64,6 +65,8 @@ class Graph:
     edges: tuple[Edge, ...]
     hidden_sources: int = 0
     """Sources left out beyond :data:`MAX_SOURCES` (the least cited)."""
+    hidden_reports: int = 0
+    """Reports left out beyond :data:`MAX_REPORTS` (the last in the story's order)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +100,8 @@ def _link(a: Node, b: Node) -> str:
 
 def citation_graph(story: dict[str, Any], names: dict[str, ReportName]) -> Graph:
     """Lay out the story's reports, their primary sources and the links between them."""
-    articles = [a for a in story["articles"] if a["id"] in names]
+    listed = [a for a in story["articles"] if a["id"] in names]
+    articles = listed[:MAX_REPORTS]
     by_outlet: dict[str, str] = {}
     for a in articles:
         if a.get("duplicate_of") is None:
@@ -182,4 +186,5 @@ def citation_graph(story: dict[str, Any], names: dict[str, ReportName]) -> Graph
         nodes=(*reports.values(), *sources.values()),
         edges=tuple(edges),
         hidden_sources=max(0, len(ranked) - len(shown)),
+        hidden_reports=len(listed) - len(articles),
     )

@@ -38,10 +38,6 @@ MAX_BODY = 16 * 1024
 MAX_URL = 4096
 
 
-class _TooLarge(Exception):
-    pass
-
-
 async def _plain(send: Send, status: int, text: str) -> None:
     body = text.encode()
     headers = [(b"content-type", b"text/plain; charset=utf-8")]
@@ -70,22 +66,25 @@ class Guard:
         if length is not None and (not length.isdigit() or int(length) > self.max_body):
             await _plain(send, 413, f"Request body over {self.max_body} bytes")
             return
-        received = 0
-        started = False
-
-        async def limited_receive() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_body:
-                    raise _TooLarge
-            return message
+        if scope["method"] not in ("GET", "HEAD"):
+            # Bodies are small (forms): read the whole body first, so an oversized one is
+            # refused before the app sees any of it, chunked or not.
+            chunks: list[bytes] = []
+            size, more = 0, True
+            while more:
+                message = await receive()
+                if message["type"] == "http.disconnect":
+                    return
+                chunks.append(message.get("body", b""))
+                size += len(chunks[-1])
+                if size > self.max_body:
+                    await _plain(send, 413, f"Request body over {self.max_body} bytes")
+                    return
+                more = bool(message.get("more_body", False))
+            receive = _replay(b"".join(chunks), receive)
 
         async def secured_send(message: Message) -> None:
-            nonlocal started
             if message["type"] == "http.response.start":
-                started = True
                 headers = MutableHeaders(scope=message)
                 for key, value in SECURITY_HEADERS.items():
                     if key == "cache-control" and key in headers:
@@ -93,12 +92,21 @@ class Guard:
                     headers[key] = value
             await send(message)
 
-        try:
-            await self.app(scope, limited_receive, secured_send)
-        except _TooLarge:
-            if started:
-                raise
-            await _plain(send, 413, f"Request body over {self.max_body} bytes")
+        await self.app(scope, receive, secured_send)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """A ``receive`` that gives the buffered body once, then waits for the disconnect."""
+    given = False
+
+    async def replay() -> Message:
+        nonlocal given
+        if not given:
+            given = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
 
 
 def token_ok(expected: str | None, headers: Headers, form: dict[str, str]) -> bool:
