@@ -164,6 +164,11 @@ def test_presented_figures_history_is_used_when_the_document_has_it() -> None:
         ("2025-01-03", "2", "rose", ("d",)),
     ]
     assert timelines(_story([], figures=[]), _ref) == []  # no figures: no derived fallback
+    view = story_view(story)
+    (h,) = view.headlines
+    assert (h.measure, h.figure, h.label, h.as_of) == ("killed", "2", "update", "2025-01-03")
+    assert [r.href for r in h.refs] == ["/articles/d#s1"]
+    assert view.timelines[0].origin == "presented"
 
 
 def test_points_merge_reports_of_one_day_and_figure() -> None:
@@ -256,3 +261,36 @@ def test_citation_graph_of_a_large_story_stays_bounded() -> None:
     assert sum(n.kind == "report" for n in g.nodes) == 40 and g.hidden_reports == 20
     assert sum(n.kind == "source" for n in g.nodes) == 40
     assert len(g.edges) == 40
+
+
+def test_the_story_template_shows_presented_figures() -> None:
+    from newsdesk.web.app import _environment
+    from newsdesk.web.queries import StoreStatus
+
+    figures = [
+        {
+            "measure": "killed <b>",
+            "text": "2",
+            "value": 2,
+            "as_of": "2025-01-03",
+            "label": "update",
+            "note": "rose from 1 to 2",
+            "evidence": [{"article_id": "d", "sentence_index": 1}],
+            "history": [],
+        }
+    ]
+    view = story_view(_story([], figures=figures))
+    html = (
+        _environment()
+        .get_template("story.html")
+        .render(
+            story=view,
+            status=StoreStatus(4, 1, 0, None, "f"),
+            editable=False,
+            path="/stories/s-test",
+            here="/stories/s-test",
+            poll_ms=0,
+        )
+    )
+    assert '<section id="figures"' in html and "killed &lt;b&gt;" in html
+    assert 'class="label label-update"' in html and "rose from 1 to 2" in html

@@ -66,6 +66,18 @@ class Line:
 
 
 @dataclass(frozen=True, slots=True)
+class Headline:
+    """A headline figure the story presents (when the document has ``figures``)."""
+
+    measure: str
+    figure: str
+    label: str
+    as_of: str | None
+    note: str
+    refs: tuple[Ref, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Wording:
     """One outlet's wording of a disputed figure: the sentence cut around the figure,
     with the sentences before and after it in the report."""
@@ -120,6 +132,8 @@ class StoryView:
     graph: Graph | None = None
     labels: dict[str, int] = field(default_factory=dict)
     """How many fact groups carry each agreement label."""
+    headlines: list[Headline] = field(default_factory=list)
+    """The presented headline figures, newest brief's ``figures`` (empty before it)."""
 
     @property
     def copies(self) -> int:
@@ -254,6 +268,17 @@ def _report(ctx: _Context, a: Json) -> ReportEntry:
     )
 
 
+def _headline(ctx: _Context, fig: Json) -> Headline:
+    return Headline(
+        measure=str(fig.get("measure", "")),
+        figure=str(fig.get("text", "")),
+        label=str(fig.get("label", "")),
+        as_of=fig.get("as_of"),
+        note=str(fig.get("note", "")),
+        refs=_refs(ctx, fig.get("evidence") or []),
+    )
+
+
 def story_view(story: Json) -> StoryView:
     """Everything the story page shows, from one story of the report document."""
     ctx = _Context(story)
@@ -283,6 +308,7 @@ def story_view(story: Json) -> StoryView:
         return ctx.ref(article_id, sentence_index)
 
     view.timelines = timelines(story, ref)
+    view.headlines = [_headline(ctx, fig) for fig in story.get("figures") or []]
     names = {
         aid: ReportName(ctx.number[aid], ctx.outlet[aid], ctx.articles[aid].get("title") or "")
         for aid in ctx.number
