@@ -5,9 +5,13 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 
-.PHONY: demo test embeddings peers lint typecheck pytest bench clean
+.PHONY: demo test embeddings peers web serve screenshots lint typecheck pytest bench clean
 
 EMBED  := $(VENV)/.embeddings
+WEB    := $(VENV)/.web
+DEMO_DB := out/demo/newsdesk.db
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/spacy-model.txt
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "newsdesk needs Python 3.11+"'
@@ -31,18 +35,35 @@ $(PEERS): $(STAMP) requirements/bench.txt
 	touch $(PEERS)
 
 peers: $(PEERS)
+# The web app (newsdesk serve) and its tests: Starlette, uvicorn, Jinja2, Playwright. The
+# browser tests also need Debian's chromium (.ci/run installs it; they skip without it).
+$(WEB): $(STAMP) requirements/web.txt
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements/web.txt
+	touch $(WEB)
+
+web: $(WEB)
+
+# After `make demo`: the web app on the demo corpus, http://127.0.0.1:8000/
+serve: $(WEB)
+	@test -f $(DEMO_DB) || $(MAKE) demo
+	$(BIN)/newsdesk serve --db $(DEMO_DB) --host $(HOST) --port $(PORT)
+
+# docs/screenshots/*.png of the main pages, taken in headless Chromium.
+screenshots: $(WEB)
+	@test -f $(DEMO_DB) || $(MAKE) demo
+	$(BIN)/python scripts/screenshots.py --db $(DEMO_DB) --out docs/screenshots
 
 demo: $(STAMP)
 	$(BIN)/newsdesk run examples/corpus --db out/demo/newsdesk.db --out out/demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 
-typecheck: $(STAMP)
+typecheck: $(WEB)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(WEB)
 	$(BIN)/pytest
 
 test: lint typecheck pytest

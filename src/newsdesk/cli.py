@@ -192,6 +192,40 @@ def run(
         raise typer.Exit(1)
 
 
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (loopback by default).")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)
+    ] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            "--token",
+            envvar="NEWSDESK_TOKEN",
+            help="Allow changes to the store (re-run dedupe and clustering) to requests "
+            "that carry this token. Without it the app is read-only.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Browse the store's stories in a web browser (needs the 'web' extra)."""
+    from newsdesk import web
+
+    if not web.available():
+        _err(web.EXTRA_HINT)
+        raise typer.Exit(2)
+    if not db.is_file():
+        _err(f"{db}: no store there; run `newsdesk run PATH --db {db}` (or `make demo`) first")
+        raise typer.Exit(3)
+    _open(db).close()  # migrate once, and fail with exit code 3 if it is not a store
+    typer.echo(f"newsdesk: serving {db} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    web.serve(db, host=host, port=port, token=token)
+
+
 def main() -> None:
     app()
 

@@ -110,9 +110,69 @@ def _m2_template_lines(db: sqlite3.Connection) -> None:
     )
 
 
+_FTS_TRIGGERS = (
+    "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
+    " INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text); END",
+    "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"
+    " INSERT INTO articles_fts (articles_fts, rowid, title, text)"
+    " VALUES ('delete', old.seq, old.title, old.text); END",
+    "CREATE TRIGGER articles_fts_update AFTER UPDATE OF seq, title, text ON articles BEGIN"
+    " INSERT INTO articles_fts (articles_fts, rowid, title, text)"
+    " VALUES ('delete', old.seq, old.title, old.text);"
+    " INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text); END",
+)
+
+
+def _m3_full_text(db: sqlite3.Connection) -> None:
+    """SQLite FTS5 index over article titles and cleaned bodies (rowid = ``articles.seq``),
+    kept in step by triggers. Skipped where SQLite was built without FTS5 (search then
+    falls back to a plain scan; see :meth:`Store.has_full_text`)."""
+    try:
+        db.execute(
+            "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles',"
+            " content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2')"
+        )
+    except sqlite3.OperationalError as exc:
+        if "fts5" in str(exc):
+            return
+        raise
+    for trigger in _FTS_TRIGGERS:
+        db.execute(trigger)
+    db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
+
+
+_BUMP = (
+    "INSERT INTO counters (name, value) VALUES ('changes', 1)"
+    " ON CONFLICT (name) DO UPDATE SET value = value + 1;"
+    " INSERT INTO counters (name, value) VALUES ('changed_at', CAST(strftime('%s', 'now') AS INT))"
+    " ON CONFLICT (name) DO UPDATE SET value = excluded.value;"
+)
+_CHANGE_TRIGGERS = (
+    f"CREATE TRIGGER changes_article_insert AFTER INSERT ON articles BEGIN {_BUMP} END",
+    f"CREATE TRIGGER changes_article_delete AFTER DELETE ON articles BEGIN {_BUMP} END",
+    "CREATE TRIGGER changes_article_update AFTER UPDATE OF title, text, duplicate_of ON articles"
+    " WHEN old.duplicate_of IS NOT new.duplicate_of OR old.title IS NOT new.title"
+    f" OR old.text IS NOT new.text BEGIN {_BUMP} END",
+    f"CREATE TRIGGER changes_story_insert AFTER INSERT ON stories BEGIN {_BUMP} END",
+    f"CREATE TRIGGER changes_story_delete AFTER DELETE ON stories BEGIN {_BUMP} END",
+)
+
+
+def _m4_readers(db: sqlite3.Connection) -> None:
+    """For readers of a live store (the web app): reuse looked up by original, and a change
+    counter with the time of the last change (``counters``: ``changes``, ``changed_at``),
+    bumped by triggers when reports are added or edited, duplicate marks change or stories
+    are replaced, so a reader can tell cheaply whether anything changed."""
+    db.execute("CREATE INDEX paragraph_reuse_original ON paragraph_reuse(original_id)")
+    for trigger in _CHANGE_TRIGGERS:
+        db.execute(trigger)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _m1_initial),
     Migration(2, "template line statistics", _m2_template_lines),
+    Migration(3, "full-text search", _m3_full_text),
+    Migration(4, "change counter and reuse by original", _m4_readers),
 )
 
 
@@ -235,6 +295,19 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The store's connection, for read queries of other modules (the web app's lists
+        and searches). Writes go through the methods here."""
+        return self._db
+
+    def has_full_text(self) -> bool:
+        """Whether the FTS5 index ``articles_fts`` exists (see migration 3)."""
+        row = self._db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles_fts'"
+        ).fetchone()
+        return row is not None
 
     @property
     def migrations(self) -> list[tuple[int, str]]:
