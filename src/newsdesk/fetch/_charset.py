@@ -20,8 +20,12 @@ import re
 from newsdesk.fetch._types import FetchError
 
 BOM = codecs.BOM_UTF8
-_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
-_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_WIDE_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 _LATIN1_NAMES = frozenset({"latin-1", "iso8859-1", "ascii", "cp1252"})
 _META_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_RE = re.compile(rb"""^\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
@@ -70,8 +74,16 @@ def _guess(data: bytes) -> str | None:
 
 def as_utf8(data: bytes, header_charset: str | None, url: str) -> bytes:
     """``data`` re-encoded as BOM + UTF-8 (see the module docstring for the order)."""
-    if data.startswith(_BOMS) or data.startswith(_UTF16_BOMS):
+    if data.startswith(BOM):
+        if _decode(data, "utf-8") is None:
+            raise FetchError(url, "undecodable: a UTF-8 byte-order mark on bytes that are not")
         return data
+    for bom, bom_codec in _WIDE_BOMS:
+        if data.startswith(bom):
+            marked = _decode(data, bom_codec)
+            if marked is None:
+                raise FetchError(url, f"undecodable: a {bom_codec} byte-order mark on bad bytes")
+            return BOM + marked.encode("utf-8")
     header = _codec(header_charset)
     if header and header.startswith(("utf-16", "utf-32")):
         wide = _decode(data, header)  # no BOM: only the header can say so
