@@ -222,6 +222,14 @@ def test_missing_robots_txt_allows_everything() -> None:
         assert [r.status for r in server.requests] == [404, 200]
 
 
+def test_robots_txt_is_read_whatever_its_content_type() -> None:
+    robots = Resource(b"User-agent: *\nDisallow: /hidden/\n", "application/octet-stream")
+    with LocalServer({"/robots.txt": robots}) as server:
+        server.add("/open.html", Resource(b"<p>open</p>", "text/html"))
+        assert get(server, "/open.html").status == 200
+        assert failure(server, "/hidden/x.html") == f"disallowed by {server.base}/robots.txt"
+
+
 def test_crawl_delay_spaces_requests_to_the_host() -> None:
     robots = b"User-agent: newsdesk\nCrawl-delay: 4\n"
     with LocalServer({"/robots.txt": Resource(robots, "text/plain")}) as server:

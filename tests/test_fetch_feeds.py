@@ -123,6 +123,17 @@ def test_an_entry_whose_page_fails_keeps_its_summary(site: LocalServer, store: S
     assert report.pages == 1
 
 
+def test_relative_entry_links_are_resolved_against_the_feed(
+    site: LocalServer, store: Store
+) -> None:
+    item = "<item><title>Velmora</title><link>../pages/page_03.html</link></item>"
+    feed = f'<rss version="2.0"><channel><title>Rel</title>{item}</channel></rss>'
+    site.add("/feeds/relative.xml", Resource(feed.encode(), RSS))
+    report = fetch_urls(store, [site.url("/feeds/relative.xml")], config=CONFIG)
+    assert (report.pages, report.errors) == (1, [])
+    assert [a.url for a in store.articles()] == [site.url("/pages/page_03.html")]
+
+
 def feed_of(items: list[tuple[str, str]]) -> bytes:
     body = "".join(
         f"<item><title>{title}</title><link>https://lakeside.example/{slug}</link>"

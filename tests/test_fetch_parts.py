@@ -3,13 +3,16 @@ the robots.txt cache, and how a response's kind is decided."""
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
 from datetime import UTC, datetime
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from newsdesk.fetch import FetchError
+from newsdesk.fetch import FetchError, stop_on_signals
 from newsdesk.fetch._charset import BOM, as_utf8
 from newsdesk.fetch._client import retry_after_seconds
 from newsdesk.fetch._documents import kind_of
@@ -165,3 +168,19 @@ def test_kind_is_sniffed_then_taken_from_the_content_type(
 def test_unknown_content_type_is_refused() -> None:
     with pytest.raises(FetchError, match="unsupported: content type application/json"):
         kind_of(b'{"a": 1}', "application/json", "u")
+
+
+# ---------------------------------------------------------------- signals
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_first_signal_asks_to_stop_and_a_second_one_interrupts(sig: signal.Signals) -> None:
+    stop = threading.Event()
+    before = signal.getsignal(sig)
+    with stop_on_signals(stop):
+        os.kill(os.getpid(), sig)
+        assert stop.wait(5)
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), sig)
+            stop.wait(5)  # the handler runs here at the latest
+    assert signal.getsignal(sig) is before

@@ -326,7 +326,7 @@ class Fetcher:
         if not wanted:
             return _Body(status, reason, headers, b"")
         media, _ = _media_type(headers)
-        if _is_binary(media):
+        if _is_binary(media) and not truncate:  # robots.txt is read whatever its label
             raise FetchError(url, f"unsupported: content type {media} is not text")
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit and not truncate:
