@@ -22,7 +22,9 @@ BENCHES = [
     ("bench_align_examples.py", []),
     ("bench_throughput.py", ["--sizes", "1000", "10000"]),
     ("bench_web.py", ["--articles", "10000"]),
+    ("bench_fetch.py", []),
 ]
+SPEED_ONLY = ("bench_throughput.py", "bench_fetch.py", "bench_web.py")
 
 
 def main() -> int:
@@ -31,7 +33,7 @@ def main() -> int:
     args = ap.parse_args()
     failed = []
     for script, extra in BENCHES:
-        if args.gate and script in ("bench_throughput.py", "bench_web.py"):
+        if args.gate and script in SPEED_ONLY:
             continue  # speed is reported, never gated
         cmd = [sys.executable, str(HERE / script), *(["--gate"] if args.gate else extra)]
         print(f"\n$ {' '.join(cmd[1:])}", flush=True)

@@ -9,12 +9,15 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from newsdesk.errors import InputError, NewsdeskError, StoreError
 from newsdesk.store import Store
+
+if TYPE_CHECKING:
+    from newsdesk.fetch import FetchReport
 
 app = typer.Typer(
     name="newsdesk",
@@ -224,6 +227,120 @@ def serve(
     _open(db).close()  # migrate once, and fail with exit code 3 if it is not a store
     typer.echo(f"newsdesk: serving {db} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     web.serve(db, host=host, port=port, token=token)
+
+
+AllowPrivateOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private",
+        help="Let URLs resolve to loopback, private or link-local addresses (local "
+        "testing). Non-http(s) schemes and cloud metadata endpoints stay refused.",
+    ),
+]
+
+
+DelayOption = Annotated[
+    float,
+    typer.Option("--delay", min=0.0, help="Least seconds between two requests to the same host."),
+]
+
+
+def _fetch_summary(report: FetchReport) -> str:
+    return (
+        f"{report.urls} URLs: {report.changed} changed, {report.unchanged} unchanged, "
+        f"{report.failed} failed; {report.documents} documents read "
+        f"({report.pages} article pages fetched), {len(report.added)} new; "
+        f"{len(report.errors)} errors"
+    )
+
+
+@app.command()
+def fetch(
+    urls: Annotated[
+        list[str], typer.Argument(help="Feed or article page URLs.", show_default=False)
+    ],
+    db: DbOption = DEFAULT_DB,
+    allow_private: AllowPrivateOption = False,
+    delay: DelayOption = 1.0,
+) -> None:
+    """Fetch RSS/Atom feeds and article pages; store what is new and update the stories."""
+    from newsdesk.fetch import FetchConfig, fetch_urls
+
+    with _open(db) as store:
+        report = fetch_urls(
+            store,
+            list(dict.fromkeys(urls)),
+            config=FetchConfig(allow_private=allow_private, host_delay=delay),
+            on_error=_report_error,
+        )
+    typer.echo(_fetch_summary(report), err=True)
+    if report.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def watch(
+    feeds_file: Annotated[
+        Path,
+        typer.Argument(
+            help="File of feed URLs: one a line, # comments.",
+            exists=True,
+            dir_okay=False,
+            show_default=False,
+        ),
+    ],
+    db: DbOption = DEFAULT_DB,
+    every: Annotated[
+        float, typer.Option("--every", min=1.0, help="Seconds between two polls of the list.")
+    ] = 300.0,
+    allow_private: AllowPrivateOption = False,
+    delay: DelayOption = 1.0,
+) -> None:
+    """Poll the feeds in FEEDS_FILE every --every seconds until Ctrl-C or SIGTERM."""
+    import threading
+
+    from newsdesk.fetch import (
+        FetchConfig,
+        Fetcher,
+        interruptible_sleep,
+        read_feeds_file,
+        stop_on_signals,
+        usable_urls,
+    )
+    from newsdesk.fetch import watch as watch_feeds
+
+    try:
+        listed = read_feeds_file(feeds_file)
+    except InputError as exc:
+        _report_error(exc)
+        raise typer.Exit(1) from exc
+    stop = threading.Event()
+    config = FetchConfig(allow_private=allow_private, host_delay=delay)
+
+    def poll_line(number: int, report: FetchReport) -> None:
+        typer.echo(f"poll {number}: {_fetch_summary(report)}", err=True)
+
+    with _open(db) as store, Fetcher(config, sleep=interruptible_sleep(stop)) as fetcher:
+        urls = usable_urls(listed, fetcher.guard, _report_error)
+        if not urls:
+            _err(f"{feeds_file}: no usable feed URL")
+            raise typer.Exit(1)
+        typer.echo(f"watching {len(urls)} URLs every {every:g} s; Ctrl-C stops", err=True)
+        with stop_on_signals(stop):
+            result = watch_feeds(
+                store,
+                urls,
+                fetcher,
+                every=every,
+                stop=stop,
+                on_error=_report_error,
+                on_poll=poll_line,
+            )
+    typer.echo(
+        f"stopped after {result.polls} polls: {len(result.added)} new articles, "
+        f"{result.errors} errors",
+        err=True,
+    )
 
 
 def main() -> None:

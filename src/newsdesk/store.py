@@ -168,12 +168,50 @@ def _m4_readers(db: sqlite3.Connection) -> None:
         db.execute(trigger)
 
 
+def _m5_fetch_state(db: sqlite3.Connection) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE fetch_state (
+            url TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            content_hash TEXT,
+            status INTEGER,
+            error TEXT,
+            fetched_at TEXT NOT NULL,
+            changed_at TEXT
+        );
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _m1_initial),
     Migration(2, "template line statistics", _m2_template_lines),
     Migration(3, "full-text search", _m3_full_text),
     Migration(4, "change counter and reuse by original", _m4_readers),
+    Migration(5, "fetch state (conditional GET)", _m5_fetch_state),
 )
+
+
+@dataclass(frozen=True, slots=True)
+class FetchState:
+    """What the last fetch of one URL left behind, for the next conditional GET.
+
+    ``status`` is the last HTTP status (``None`` when no response came: refused, timed
+    out, unreachable) and ``error`` the problem met, if any; ``etag``, ``last_modified``
+    and ``content_hash`` (SHA-256 of the body) describe the last good response.
+    ``fetched_at`` / ``changed_at``: when it was last fetched / last found changed."""
+
+    url: str
+    fetched_at: str
+    etag: str | None = None
+    last_modified: str | None = None
+    content_hash: str | None = None
+    status: int | None = None
+    error: str | None = None
+    changed_at: str | None = None
 
 
 def _now() -> str:
@@ -526,6 +564,45 @@ class Store:
             )
         ]
         return story
+
+    # ------------------------------------------------------------------ fetch state
+
+    def fetch_state(self, url: str) -> FetchState | None:
+        """The stored state of ``url``'s last fetch, if it was ever fetched."""
+        row = self._db.execute("SELECT * FROM fetch_state WHERE url = ?", (url,)).fetchone()
+        if row is None:
+            return None
+        return FetchState(
+            url=row["url"],
+            fetched_at=row["fetched_at"],
+            etag=row["etag"],
+            last_modified=row["last_modified"],
+            content_hash=row["content_hash"],
+            status=row["status"],
+            error=row["error"],
+            changed_at=row["changed_at"],
+        )
+
+    def save_fetch_states(self, states: Iterable[FetchState]) -> None:
+        """Insert or replace fetch states, in one transaction."""
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO fetch_state (url, etag, last_modified, content_hash,"
+                " status, error, fetched_at, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        s.url,
+                        s.etag,
+                        s.last_modified,
+                        s.content_hash,
+                        s.status,
+                        s.error,
+                        s.fetched_at,
+                        s.changed_at,
+                    )
+                    for s in states
+                ],
+            )
 
     def integrity_check(self) -> str:
         return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
