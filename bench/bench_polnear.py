@@ -225,8 +225,9 @@ def newsdesk_predict(text: str) -> dict[str, set[Span]]:
     from newsdesk.records import Article
     from newsdesk.sentences import split_sentences
 
-    article = Article(id="polnear", source="polnear", format="txt", title="", raw_text=text,
-                      text=text)
+    article = Article(
+        id="polnear", source="polnear", format="txt", title="", raw_text=text, text=text
+    )
     sentences = {s.index: s for s in split_sentences(text)}
     out: dict[str, set[Span]] = {k: set() for k in KINDS}
     for att in extract_attributions(article):
@@ -285,8 +286,9 @@ def report(name: str, scores: Scores) -> str:
         cells = []
         for m in ("exact", "overlap"):
             c = scores[(k, m)]
-            cells.append(f"{m} P {100 * c.precision:5.1f} R {100 * c.recall:5.1f} "
-                         f"F1 {100 * c.f1:5.1f}")
+            cells.append(
+                f"{m} P {100 * c.precision:5.1f} R {100 * c.recall:5.1f} F1 {100 * c.f1:5.1f}"
+            )
         lines.append(f"  {name:9s} {k:8s} " + "  |  ".join(cells))
     return "\n".join(lines)
 

@@ -81,8 +81,10 @@ def test_photo_credit_is_not_an_attribution() -> None:
     assert atts("A ferry in the harbour. (AP Photo/Ann Example)") == []
 
 
-def test_pronoun_speaker_is_skipped() -> None:
-    assert atts("He said the ferry was late.") == []
+def test_an_unresolved_pronoun_speaker_is_kept_as_written() -> None:
+    [a] = atts("He said the ferry was late.")
+    assert (a.source, a.source_text, a.source_span) == ("he", "He", (0, 2))
+    assert (a.content, a.cue_span) == ("the ferry was late", (3, 7))
 
 
 def test_sentence_index_follows_the_text() -> None:
