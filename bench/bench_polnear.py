@@ -75,9 +75,9 @@ def trim(text: str, span: Span) -> Span:
     """``span`` without surrounding whitespace, punctuation and quote marks (empty pieces go)."""
     out: list[Piece] = []
     for start, end in span:
-        while start < end and text[start] in _TRIM:
+        while start < end and (text[start] in _TRIM or text[start].isspace()):
             start += 1
-        while end > start and text[end - 1] in _TRIM:
+        while end > start and (text[end - 1] in _TRIM or text[end - 1].isspace()):
             end -= 1
         if end > start:
             out.append((start, end))

@@ -114,7 +114,8 @@ _TITLES = frozenset(
 _PRONOUNS = frozenset(
     "he she it they we i you this that these those who which one someone everyone".split()
 )
-_SPEAKING_PRONOUNS = frozenset("he she it they we i".split())
+_SPEAKING_PRONOUNS = frozenset("he she it they".split())
+_QUOTED_SELF = frozenset("i we you me us".split())
 """Pronouns that stand for a speaker ("he said"); "this shows", "one says" do not."""
 
 _NP_END = (
@@ -535,6 +536,8 @@ def _verbal(index: int, s: str) -> list[tuple[int, Attribution, str, str | None]
         if speaker is None:
             continue
         written, naming = speaker
+        if written[0].lower_ in _QUOTED_SELF:
+            continue  # "I think", "we believe": a quotation's own words, its speaker is outside
         source = _source_name(naming)
         if source is None:
             continue
@@ -575,7 +578,7 @@ def _role(span: list[Any], source: str) -> str:
 
 
 _SKIP_BEFORE_VERB = frozenset({"AUX", "ADV", "PART"})
-_SEGMENT_BREAK = frozenset({",", ";", "—", "–", "(", "“", "”", '"', ":"})
+_SEGMENT_BREAK = frozenset({",", ";", "—", "–", "(", ")", "“", "”", '"', ":"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 
@@ -609,9 +612,16 @@ def _subject_tokens(dep: Any) -> Speaker:
         noun = dep.head.head  # "officials, who said ..." -> "officials"
         start = noun.left_edge.i
         return [dep], [t for t in doc[start : noun.i + 1] if t.i < dep.i]
-    written = list(doc[dep.left_edge.i : dep.right_edge.i + 1])
     if dep.pos_ == "PRON":
         return [dep], [dep]
+    written = list(doc[dep.left_edge.i : dep.right_edge.i + 1])
+    clause = next(
+        (c for c in dep.children if c.i > dep.i and c.dep_ in ("relcl", "acl", "advcl")), None
+    )
+    if clause is not None:  # "X, who spoke on condition of anonymity," / "a letter obtained by"
+        written = [t for t in written if t.i < clause.left_edge.i]
+        while len(written) > 1 and written[-1].is_punct:
+            written.pop()
     sub = list(dep.subtree)
     cut = next((i for i, t in enumerate(sub) if t.i > dep.i and t.text in (",", "(")), None)
     return written, (sub[:cut] if cut is not None else sub)
