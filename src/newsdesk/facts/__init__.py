@@ -53,7 +53,7 @@ from newsdesk.facts._attribution import (
 from newsdesk.facts._dating import fact_time
 from newsdesk.facts._nlp import parse, parse_many
 from newsdesk.facts._quantities import extract_quantities
-from newsdesk.facts._sources import ArticleSources, article_sources
+from newsdesk.facts._sources import ArticleSources, article_sources, resolve_pronouns
 from newsdesk.facts._subject import describe
 from newsdesk.facts._time import find_times
 from newsdesk.facts._units import normalize_unit
@@ -101,7 +101,8 @@ def _sentences(article: Article) -> list[Sentence]:
 
 
 def _sourced(sentences: list[Sentence]) -> list[list[Sourced]]:
-    return [sentence_sources(s.index, s.text) for s in sentences]
+    found = [sentence_sources(s.index, s.text) for s in sentences]
+    return resolve_pronouns([s.text for s in sentences], found)
 
 
 def extract_attributions(article: Article) -> list[Attribution]:

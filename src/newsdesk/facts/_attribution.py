@@ -203,7 +203,7 @@ _OFFICIAL = frozenset(
     analyst adviser advisor economist engineer nurse doctor dr dr. investigator inspector
     seismologist scientist researcher professor coordinator manager officer superintendent
     commissioner councillor councilor head leader deputy harbourmaster harbormaster
-    physician surgeon auditor""".split()
+    physician surgeon auditor aide""".split()
 )
 """Role words of people who speak for an institution (not passers-by)."""
 _ROLE_VERBS = frozenset(
@@ -589,19 +589,19 @@ that name it ("Ola Brenn"; "he"; the noun phrase a relative pronoun stands for).
 
 def _speaker(verb: Any) -> Speaker | None:
     """Who speaks through ``verb``: the agent of a passive cue ("was reported by X"), the
-    dependency subject with its apposition ("X, an aide, told NBC" -> X), the noun phrase
-    right before the cue (", a source familiar with the document told Reuters"), or a name
+    noun phrase right before the cue (", a source familiar with the document told Reuters"),
+    the dependency subject with its apposition ("X, an aide, told NBC" -> X), or a name
     right after a clause-final cue ("..., said Ola Brenn.")."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
         return (list(obj.subtree), list(obj.subtree)) if obj is not None else None
     left = _left_segment(verb)
-    dep = _dep_subject(verb)
-    if dep is not None and (left is None or left[-1].i in {t.i for t in dep.subtree}):
-        return _subject_tokens(dep)
     if left:
         return left, left
+    dep = _dep_subject(verb)
+    if dep is not None:
+        return _subject_tokens(dep)
     inverted = _inverted_subject(verb)
     return (inverted, inverted) if inverted else None
 
