@@ -138,7 +138,7 @@ def test_told_reporters_records_the_recipient() -> None:
     ],
 )
 def test_a_participial_cue_takes_the_main_clause_speaker(text: str) -> None:
-    [a] = atts(text)
+    [a] = [a for a in atts(text) if a.kind != "stance"]
     assert (a.source, a.source_text) == ("the minister", "The minister")
     assert a.cue in ("saying", "adding")
     assert a.content.split()[0] in ("the", "that")
@@ -197,7 +197,9 @@ def test_spans_point_into_the_sentence() -> None:
 
 
 def test_a_relative_pronoun_speaks_for_its_noun() -> None:
-    [a] = atts("The clerks, who said the pier was closed, went home.")
+    [a] = [
+        a for a in atts("The clerks, who said the pier was closed, went home.") if a.kind == "said"
+    ]
     assert (a.source_text, a.source) == ("who", "the clerks")
 
 

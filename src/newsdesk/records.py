@@ -198,7 +198,9 @@ class Attribution:
     content: str
     sentence_index: int
     kind: str = "said"
-    """``according_to``, ``reports``, ``said``, ``told``, ``citing``, ``translation``, ``wire``."""
+    """``according_to``, ``reports``, ``said``, ``told``, ``citing``, ``translation``, ``wire``,
+    or ``stance`` (a position or belief found by the learned cue model: "criticized",
+    "called for"; it attributes no fact and makes no primary source)."""
     via: str | None = None
     """Who relayed it: for "a source ... told Reuters", the source is anonymous, via Reuters."""
     source_text: str = ""

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from newsdesk.facts._cue_model import load_model, may_hold_cue, stance_score
 from newsdesk.facts._cues import cue_kind, cue_tokens, governing_verb, is_statement
 from newsdesk.facts._nlp import head_of, parse
 from newsdesk.records import Attribution
@@ -515,8 +516,16 @@ _CUE_WORD = re.compile(
 
 
 def mentions_cue(sentence: str) -> bool:
-    """Could the sentence hold a reporting verb (so that it needs a parse)?"""
-    return _CUE_WORD.search(sentence) is not None
+    """Could the sentence hold a reporting verb or a learned cue (so that it needs a parse)?"""
+    return _CUE_WORD.search(sentence) is not None or may_hold_cue(sentence)
+
+
+def _stance(tok: Any) -> str | None:
+    """``stance`` for a verb the learned model takes for a cue ("criticized", "called for")."""
+    model = load_model()
+    if model is None or tok.pos_ != "VERB" or stance_score(tok) < model.threshold:
+        return None
+    return "stance"
 
 
 def _offsets(tokens: list[Any]) -> tuple[int, int]:
@@ -529,7 +538,7 @@ def _verbal(index: int, s: str) -> list[tuple[int, Attribution, str, str | None]
     doc = parse(s)
     out: list[tuple[int, Attribution, str, str | None]] = []
     for tok in doc:
-        kind = cue_kind(tok)
+        kind = cue_kind(tok) or _stance(tok)
         if kind is None or not is_statement(tok):
             continue
         speaker = _speaker(governing_verb(tok))

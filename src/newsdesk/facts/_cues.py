@@ -63,6 +63,8 @@ _MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "should"
 _CONDITIONAL = frozenset({"if", "unless", "whether", "once", "before", "until"})
 _GOES_ON = frozenset({"continue", "go", "begin", "start", "proceed", "repeat", "use"})
 """Verbs after which an infinitive cue still states something ("went on to say")."""
+_WITHHOLD = frozenset({"decline", "refuse", "fail", "avoid", "dodge", "sidestep"})
+"""Verbs that say a source did not state something ("declined to comment")."""
 _WH = frozenset({"who", "what", "why", "how", "when", "where", "which", "did", "does", "do"})
 _MEDIUM = frozenset({"statement", "interview", "tweet", "email", "post", "letter", "speech"})
 _PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "dep"})
@@ -89,7 +91,7 @@ def cue_kind(tok: Any) -> str | None:
 
 def is_statement(verb: Any) -> bool:
     """Does this cue report something said (not "did not say", "Did he say?", "will say")?"""
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ == "neg" for c in verb.children) or verb.lemma_.lower() in _WITHHOLD:
         return False
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
         return False

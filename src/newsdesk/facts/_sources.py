@@ -87,6 +87,8 @@ def _own_chain(found: list[Sourced], outlet: str | None, resolve: Callable[[str]
     wires: list[str] = []
     for item in found:
         att = item.att
+        if att.kind == "stance":
+            continue  # a position taken, not a statement the sentence relies on
         if att.kind == "wire":
             wires.append(att.source)
             continue
@@ -262,6 +264,8 @@ def _relied_on(
 ) -> list[str]:
     att = s.att
     names: list[str] = []
+    if att.kind == "stance":
+        return names
     if att.kind == "wire" or s.role == "outlet":
         if is_named(att.source) and not same_outlet(att.source, outlet):
             names.append(att.source)
@@ -341,7 +345,8 @@ def _is_person(name: str, role: str) -> bool:
 
 
 def _gender(written: str) -> str | None:
-    title = written.split(".")[0].split()[0].lower() if written.split() else ""
+    words = written.replace(".", " ").split()
+    title = words[0].lower() if words else ""
     return "she" if title in _FEMALE else "he" if title in _MALE else None
 
 
