@@ -33,6 +33,9 @@ from newsdesk.sentences import split_sentences
 
 VERSION = "1"
 C = 1.0
+WORD_RATE = 0.2
+"""A word makes a sentence worth a parse when at least this share of its verb uses in the
+development part are cues ("said" 0.92, "called" 0.57; not "have" 0.03, "make" 0.05)."""
 
 
 def _fold(stem: str) -> str:
@@ -115,6 +118,7 @@ def main() -> int:
         for n, w in zip(names, clf.coef_[0], strict=True)
         if abs(w) >= 0.01
     }
+    seen = Counter(r[4] for r in rows)
     words = Counter(r[4] for r in rows if r[2])
     model = {
         "version": VERSION,
@@ -125,7 +129,9 @@ def main() -> int:
         },
         "threshold": best[1],
         "weights": dict(sorted(weights.items())),
-        "words": sorted(w for w, n in words.items() if n >= 2 and w.isalpha()),
+        "words": sorted(
+            w for w, n in words.items() if n >= 2 and w.isalpha() and n >= WORD_RATE * seen[w]
+        ),
     }
     print(f"{len(weights)} weights, {len(model['words'])} cue words")
     if not args.dry_run:

@@ -589,6 +589,7 @@ def _role(span: list[Any], source: str) -> str:
 _SKIP_BEFORE_VERB = frozenset({"AUX", "ADV", "PART"})
 _SEGMENT_BREAK = frozenset({",", ";", "—", "–", "(", ")", "“", "”", '"', ":"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_LEADING = frozenset({"SCONJ", "ADP", "ADV", "CCONJ", "PUNCT", "SYM", "X"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 
 Speaker = tuple[list[Any], list[Any]]
@@ -627,13 +628,19 @@ def _subject_tokens(dep: Any) -> Speaker:
     clause = next(
         (c for c in dep.children if c.i > dep.i and c.dep_ in ("relcl", "acl", "advcl")), None
     )
-    if clause is not None:  # "X, who spoke on condition of anonymity," / "a letter obtained by"
+    if clause is not None and (dep.i > dep.head.i or _holds_cue(clause)):
+        # "..., said X, who spoke on condition of anonymity" (a subject before its cue keeps
+        # its clause: "X, who grew up here, said"), "X, who said ..., told" (its own cue)
         written = [t for t in written if t.i < clause.left_edge.i]
         while len(written) > 1 and written[-1].is_punct:
             written.pop()
     sub = list(dep.subtree)
     cut = next((i for i, t in enumerate(sub) if t.i > dep.i and t.text in (",", "(")), None)
     return written, (sub[:cut] if cut is not None else sub)
+
+
+def _holds_cue(clause: Any) -> bool:
+    return any(cue_kind(t) is not None for t in clause.subtree)
 
 
 def _inverted_subject(verb: Any) -> list[Any] | None:
@@ -670,6 +677,8 @@ def _left_segment(verb: Any) -> list[Any] | None:
         return None
     if segment[0].lower_ in ("and", "but", "while", "as", "that", "which", "who"):
         return None
+    while len(segment) > 1 and segment[0].pos_ in _LEADING:
+        segment = segment[1:]  # "When Trump", "after BuzzFeed", "even Graham"
     return segment
 
 
