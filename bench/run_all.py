@@ -15,6 +15,7 @@ HERE = Path(__file__).resolve().parent
 BENCHES = [
     ("bench_zyte.py", []),
     ("bench_newsquant.py", []),
+    ("bench_polnear.py", []),
     ("bench_ecbplus.py", []),
     ("bench_mstream.py", []),
     ("bench_align_examples.py", []),

@@ -13,7 +13,19 @@ Patterns (``Attribution.kind``):
   the outlet of the same sentence;
 * ``wire``: datelines and wire credits, "MOSCOW (Reuters) -", "(AP) —", "Authored by ...
   via FoxNews". Photo credits ("Photo/Reuters", "(AP Photo/...)", "... via Getty Images")
-  attribute no content and are ignored.
+  attribute no content and are ignored;
+* ``stance``: a position or belief found by the learned cue model of :mod:`._cue_model`
+  ("X criticized the plan", "Y called for a recount"); it attributes no fact.
+
+Which verbs are cues and which uses of them state nothing ("did not say", "Did he say?",
+"will say", "declined to comment") is in :mod:`._cues`. The speaker is the noun phrase right
+before the cue, else the cue's subject with its apposition ("X, an aide, told NBC": source
+X, ``recipient`` NBC), else a name after a clause-final cue; a participial cue (", saying
+...", "..., adding that ...") takes the speaker of its clause. Pronoun speakers ("he said")
+are kept as written in ``source_text`` and resolved across sentences by
+:func:`._sources.resolve_pronouns`; a relative pronoun ("officials, who said") is named by
+its noun. ``source_span``, ``cue_span`` and ``content_span`` give the offsets in the
+sentence.
 
 Source names are normalised: known outlets get their usual name ("The Moscow Times",
 "Reuters", "AP", "Fox News"); a named source keeps its proper-noun core ("Russian state media
@@ -389,8 +401,8 @@ def sentence_attributions(index: int, sentence: str) -> list[Attribution]:
 
 def is_shouted(sentence: str) -> bool:
     """Is the sentence in capitals (a headline or promo line, not body prose)?"""
-    letters = [c for c in sentence if c.isalpha()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    letters = "".join(filter(str.isalpha, sentence))
+    return len(letters) >= 12 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
 def sentence_sources(index: int, sentence: str) -> list[Sourced]:

@@ -86,6 +86,15 @@ def _key(value: Any, strings: Any) -> Any:
     return value if isinstance(value, bool) else strings[value]
 
 
+def _values(want: Any, strings: Any) -> list[Any] | None:
+    """The keys a pattern value matches exactly (a value or an ``IN`` list), else None."""
+    if isinstance(want, str):
+        return [_key(want, strings)]
+    if isinstance(want, dict) and set(want) == {"IN"}:
+        return [_key(v, strings) for v in want["IN"]]
+    return None
+
+
 def _test(key: str, want: Any, strings: Any) -> Any:
     """A predicate on one token's row of ``doc.to_array(_COLUMNS)``, as the ``Matcher``
     reads a pattern value (a value, ``IN``, ``NOT_IN`` or ``REGEX``)."""
@@ -105,35 +114,54 @@ def _test(key: str, want: Any, strings: Any) -> Any:
     raise ValueError(f"unsupported attribute_ruler pattern value {want!r}")
 
 
-Rule = tuple[int, list[list[Any]]]
+Rule = tuple[int, int, Any]
+"""(pattern index, length in tokens, check of the rest or None)."""
 
 
 class FastAttributes:
     """The matches of an ``AttributeRuler``'s token patterns, found by index lookups.
 
-    Returns what ``AttributeRuler.match`` returns: ``(pattern index, label, start, end)``
-    sorted, so that later patterns take precedence as in spaCy."""
+    A pattern is filed under the (word, tag), tag, word or dependency label its first token
+    must have; what else it asks is checked only for the tokens filed there. Returns what
+    ``AttributeRuler.match`` returns: ``(pattern index, label, start, end)`` sorted, so that
+    later patterns take precedence as in spaCy."""
 
     def __init__(self, patterns: list[dict[str, Any]], strings: Any) -> None:
         self.strings = strings
-        self.index: dict[tuple[int, Any], list[Rule]] = {}
+        self.index: dict[tuple[Any, ...], list[Rule]] = {}
         self.generic: list[Rule] = []
         for i, entry in enumerate(patterns):
             for alt in entry["patterns"]:
-                tests = [[_test(k, v, strings) for k, v in spec.items()] for spec in alt]
-                self._add(i, alt[0], tests)
+                self._add(i, alt)
 
-    def _add(self, i: int, first: dict[str, Any], tests: list[list[Any]]) -> None:
-        for col, key in enumerate(_INDEXED):
-            want = first.get(key)
-            if isinstance(want, str):
-                self.index.setdefault((col, _key(want, self.strings)), []).append((i, tests))
-                return
-            if isinstance(want, dict) and "IN" in want:
-                for value in want["IN"]:
-                    self.index.setdefault((col, _key(value, self.strings)), []).append((i, tests))
-                return
-        self.generic.append((i, tests))
+    def _add(self, i: int, alt: list[dict[str, Any]]) -> None:
+        first = dict(alt[0])
+        tags = _values(first.get("TAG"), self.strings)
+        words = _values(first.get("LOWER"), self.strings)
+        deps = _values(first.get("DEP"), self.strings)
+        keys: list[tuple[Any, ...]]
+        if tags is not None and words is not None:
+            keys = [("LT", w, t) for w in words for t in tags]
+            first.pop("TAG"), first.pop("LOWER")
+        elif tags is not None:
+            keys = [("T", t) for t in tags]
+            first.pop("TAG")
+        elif words is not None:
+            keys = [("L", w) for w in words]
+            first.pop("LOWER")
+        elif deps is not None:
+            keys = [("D", d) for d in deps]
+            first.pop("DEP")
+        else:
+            keys = []
+        specs = [first, *alt[1:]]
+        tests = [[_test(k, v, self.strings) for k, v in spec.items()] for spec in specs]
+        check = None if not any(tests) else _checker(tests)
+        rule = (i, len(alt), check)
+        for key in keys:
+            self.index.setdefault(key, []).append(rule)
+        if not keys:
+            self.generic.append(rule)
 
     @staticmethod
     def setter(ruler: Any) -> Any:
@@ -150,25 +178,40 @@ class FastAttributes:
         return set_annotations
 
     def match(self, doc: Any) -> list[tuple[int, int, int, int]]:
-        rows = [tuple(r) for r in doc.to_array(list(_COLUMNS)).tolist()] if len(doc) else []
+        if not len(doc):
+            return []
+        rows = [tuple(r) for r in doc.to_array(list(_COLUMNS)).tolist()]
         found: set[tuple[int, int, int, int]] = set()
-        index, generic = self.index, self.generic
+        get, generic = self.index.get, self.generic
         none: list[Rule] = []
         n = len(rows)
-        for start, row in enumerate(rows):
-            candidates = (
-                index.get((0, row[0]), none)
-                + index.get((1, row[1]), none)
-                + index.get((2, row[2]), none)
-                + generic
-            )
-            for i, tests in candidates:
-                end = start + len(tests)
-                if end <= n and all(
-                    all(t(rows[start + k]) for t in spec) for k, spec in enumerate(tests)
-                ):
-                    found.add((i, 0, start, end))
+        for start, (tag, lower, dep, _) in enumerate(rows):
+            for rules in (
+                get(("LT", lower, tag), none),
+                get(("T", tag), none),
+                get(("L", lower), none),
+                get(("D", dep), none),
+                generic,
+            ):
+                for i, length, check in rules:
+                    end = start + length
+                    if end <= n and (check is None or check(rows, start)):
+                        found.add((i, 0, start, end))
         return sorted(found)
+
+
+def _checker(tests: list[list[Any]]) -> Any:
+    """Does a pattern's remaining token tests hold from ``start`` on?"""
+
+    def check(rows: list[tuple[int, ...]], start: int) -> bool:
+        for k, spec in enumerate(tests):
+            row = rows[start + k]
+            for t in spec:
+                if not t(row):
+                    return False
+        return True
+
+    return check
 
 
 def _remember(text: str, doc: Any) -> None:

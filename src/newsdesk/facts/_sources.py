@@ -19,7 +19,10 @@ article's primary sources, using what one sentence cannot see:
 * **anaphora**: a sentence that opens with "The statistic/figure/estimate/number/tally/
   toll/count ..." or "That figure", "Those numbers" attributes the previous sentence's figures
   too ("The statistic was highlighted in a ... report, a source told Reuters");
-* **wire credit**: "CITY (Wire) -" attributes every otherwise unattributed sentence.
+* **wire credit**: "CITY (Wire) -" attributes every otherwise unattributed sentence;
+* **pronouns** (:func:`resolve_pronouns`): "he said" is the latest person named in the last
+  three sentences, "it/they said" the latest institution; ``stance`` attributions make no
+  chain and no primary source.
 
 Primary sources are the outlets relied on (other than the article's own) and the sources
 that are institutions or people speaking for one; passers-by ("Ilse Marwin, a teacher")
