@@ -46,10 +46,10 @@ Piece = tuple[int, int]
 Span = tuple[Piece, ...]
 
 GATE = {
-    ("source", "exact"): 0.0,
-    ("source", "overlap"): 0.0,
-    ("cue", "exact"): 0.0,
-    ("content", "overlap"): 0.0,
+    ("source", "exact"): 0.63,
+    ("source", "overlap"): 0.69,
+    ("cue", "exact"): 0.58,
+    ("content", "overlap"): 0.66,
 }
 """F1 floors on the first :data:`GATE_ARTICLES` articles of the test part (raised only)."""
 GATE_ARTICLES = 100
