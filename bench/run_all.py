@@ -17,6 +17,7 @@ BENCHES = [
     ("bench_newsquant.py", []),
     ("bench_gva_dates.py", []),
     ("bench_quantulum_set.py", []),
+    ("bench_polnear.py", []),
     ("bench_ecbplus.py", []),
     ("bench_mstream.py", []),
     ("bench_align_examples.py", []),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from _factories import make_article
 from newsdesk.facts import canonical_source, extract_attributions, primary_sources
 from newsdesk.records import Attribution
@@ -81,8 +83,10 @@ def test_photo_credit_is_not_an_attribution() -> None:
     assert atts("A ferry in the harbour. (AP Photo/Ann Example)") == []
 
 
-def test_pronoun_speaker_is_skipped() -> None:
-    assert atts("He said the ferry was late.") == []
+def test_an_unresolved_pronoun_speaker_is_kept_as_written() -> None:
+    [a] = atts("He said the ferry was late.")
+    assert (a.source, a.source_text, a.source_span) == ("he", "He", (0, 2))
+    assert (a.content, a.cue_span) == ("the ferry was late", (3, 7))
 
 
 def test_sentence_index_follows_the_text() -> None:
@@ -109,3 +113,96 @@ def test_canonical_source_names() -> None:
     assert canonical_source("FoxNews") == "Fox News"
     assert canonical_source("the Kremlin") == "Kremlin"
     assert canonical_source("the decree") == "the decree"
+
+
+# ------------------------------------------------------------------ cues and speakers
+
+
+def test_apposed_aide_is_the_source_and_the_outlet_the_recipient() -> None:
+    [a] = atts("Ola Brenn, an aide, told NBC the pier was closed.")
+    assert (a.source, a.recipient, a.kind) == ("Ola Brenn", "NBC", "told")
+    assert a.source_text == "Ola Brenn, an aide,"
+    assert a.content == "the pier was closed"
+
+
+def test_told_reporters_records_the_recipient() -> None:
+    [a] = atts("The harbour master told reporters the pier was closed.")
+    assert (a.source, a.recipient, a.via) == ("the harbour master", "reporters", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister resigned on Friday, saying the budget was broken.",
+        "The minister rejected the plan, adding that it cost too much.",
+    ],
+)
+def test_a_participial_cue_takes_the_main_clause_speaker(text: str) -> None:
+    [a] = [a for a in atts(text) if a.kind != "stance"]
+    assert (a.source, a.source_text) == ("the minister", "The minister")
+    assert a.cue in ("saying", "adding")
+    assert a.content.split()[0] in ("the", "that")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Did the minister say the pier was closed?",
+        "Who told you the pier was closed?",
+        "The minister declined to say how many boats sank.",
+        "The minister refused to comment on the boats.",
+        "The minister could not say when the pier would reopen.",
+        "The minister did not say whether the pier was safe.",
+        "The minister will say more about the pier on Monday.",
+        "The minister would say only that the pier was old.",
+        "The minister is expected to announce the closure on Monday.",
+        "If the minister says the pier is closed, the ferry stops.",
+    ],
+)
+def test_questioned_negated_and_future_cues_are_not_statements(text: str) -> None:
+    assert atts(text) == []
+
+
+def test_a_later_cue_after_a_declined_one_still_counts() -> None:
+    found = atts("The minister declined to comment. The mayor said the pier was closed.")
+    assert [(a.source, a.sentence_index) for a in found] == [("the mayor", 1)]
+
+
+@pytest.mark.parametrize(
+    ("verb", "cue"),
+    [
+        ("warned", "warned"),
+        ("argued", "argued"),
+        ("insisted", "insisted"),
+        ("acknowledged", "acknowledged"),
+        ("explained", "explained"),
+        ("announced", "announced"),
+        ("wrote", "wrote"),
+        ("noted", "noted"),
+        ("has said", "has said"),
+    ],
+)
+def test_common_cue_verbs(verb: str, cue: str) -> None:
+    [a] = atts(f"Senator Ana Lind {verb} that the budget was broken.")
+    assert (a.source, a.cue, a.content) == ("Ana Lind", cue, "that the budget was broken")
+
+
+def test_spans_point_into_the_sentence() -> None:
+    text = "“The pier is gone,” harbour master Ola Brenn said in a statement."
+    [a] = atts(text)
+    assert a.source_span and a.cue_span and a.content_span
+    assert text[slice(*a.source_span)] == a.source_text == "harbour master Ola Brenn"
+    assert text[slice(*a.cue_span)] == a.cue == "said in a statement"
+    assert "The pier is gone" in text[slice(*a.content_span)]
+
+
+def test_a_relative_pronoun_speaks_for_its_noun() -> None:
+    [a] = [
+        a for a in atts("The clerks, who said the pier was closed, went home.") if a.kind == "said"
+    ]
+    assert (a.source_text, a.source) == ("who", "the clerks")
+
+
+def test_first_person_inside_a_quotation_is_not_a_new_source() -> None:
+    found = atts("“I think the pier is gone,” Ola Brenn said.")
+    assert [a.source for a in found] == ["Ola Brenn"]

@@ -146,3 +146,40 @@ def test_a_line_in_capitals_gives_no_facts_and_no_sources() -> None:
     promo = article("FERRY FARES ON THE NORTH ROUTE TO RISE 8% FROM APRIL, MINISTER SAYS")
     assert extract_facts(promo) == []
     assert primary_sources(promo) == []
+
+
+# ------------------------------------------------------------------ pronoun speakers
+
+
+def _attributions(text: str) -> list[tuple[str, str]]:
+    from newsdesk.facts import extract_attributions
+
+    return [(a.source_text, a.source) for a in extract_attributions(article(text))]
+
+
+def test_he_resolves_to_the_person_named_before() -> None:
+    text = "Harbour chief Ola Brenn visited the pier. He said 12 boats sank."
+    assert _attributions(text) == [("He", "Ola Brenn")]
+    assert sources_of(text, 12.0) == ("Ola Brenn",)
+
+
+def test_she_skips_a_man_by_title() -> None:
+    text = "Mr. Tolland and Mrs. Varga met the crews. She told reporters 30 boats sank."
+    assert _attributions(text) == [("She", "Varga")]
+
+
+def test_it_resolves_to_the_institution() -> None:
+    text = "The Korvel water authority opened an inquiry. It said 40 roads were closed."
+    assert _attributions(text) == [("It", "Korvel water authority")]
+    assert primary_sources(article(text)) == ["Korvel water authority"]
+
+
+def test_they_resolves_to_the_body_that_spoke_before() -> None:
+    text = "The port authority said the pier was shut. They told the Valley Post 30 boats sank."
+    assert _attributions(text)[-1] == ("They", "the port authority")
+
+
+def test_a_pronoun_with_no_referent_stays_unresolved() -> None:
+    text = "Rain fell all night. He said 12 boats sank."
+    assert _attributions(text) == [("He", "he")]
+    assert primary_sources(article(text)) == []

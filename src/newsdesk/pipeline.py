@@ -55,6 +55,8 @@ def article_id(doc: RawDocument) -> str:
 
 
 def make_article(doc: RawDocument, cleaned: CleanedText) -> Article:
+    from newsdesk.ingest._site import outlet_of  # the outlet, else the site of the URL
+
     return Article(
         id=article_id(doc),
         source=doc.source,
@@ -65,7 +67,7 @@ def make_article(doc: RawDocument, cleaned: CleanedText) -> Article:
         removed=cleaned.removed,
         authors=doc.authors,
         published=doc.published,
-        outlet=doc.outlet,
+        outlet=outlet_of(doc.outlet, doc.url),
         url=doc.url,
     )
 

@@ -198,9 +198,22 @@ class Attribution:
     content: str
     sentence_index: int
     kind: str = "said"
-    """``according_to``, ``reports``, ``said``, ``told``, ``citing``, ``translation``, ``wire``."""
+    """``according_to``, ``reports``, ``said``, ``told``, ``citing``, ``translation``, ``wire``,
+    or ``stance`` (a position or belief found by the learned cue model: "criticized",
+    "called for"; it attributes no fact and makes no primary source)."""
     via: str | None = None
     """Who relayed it: for "a source ... told Reuters", the source is anonymous, via Reuters."""
+    source_text: str = ""
+    """The source as written ("he", "Ola Brenn, an aide,"); ``source`` is the name it resolves
+    to (a pronoun resolves to the person or body it refers to earlier in the article)."""
+    recipient: str | None = None
+    """Whom it was said to: "X told NBC" -> ``NBC`` (any addressee, outlet or not)."""
+    source_span: tuple[int, int] | None = None
+    """Character offsets of ``source_text`` in the sentence (``None`` when not in it)."""
+    cue_span: tuple[int, int] | None = None
+    """Character offsets of the cue in the sentence."""
+    content_span: tuple[int, int] | None = None
+    """Character offsets of ``content`` in the sentence, when it is one stretch of it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,8 @@ and the article's primary sources.
 * :func:`extract_quantities` - every number in a sentence with its unit and bound;
 * :func:`extract_time` - time expressions resolved against the publication date;
 * :func:`extract_attributions` - who each sentence relies on ("according to X", "X said",
-  "a source told X", "citing X", datelines);
+  "a source told X", "citing X", datelines), with pronoun speakers resolved ("he said" ->
+  the person named before) and learned stance cues ("X criticized ...");
 * :func:`primary_sources` - the outlets and named sources an article relies on;
 * :func:`extract_facts` - the above combined into facts.
 
@@ -53,7 +54,7 @@ from newsdesk.facts._attribution import (
 from newsdesk.facts._dating import fact_time
 from newsdesk.facts._nlp import parse, parse_many
 from newsdesk.facts._quantities import extract_quantities
-from newsdesk.facts._sources import ArticleSources, article_sources
+from newsdesk.facts._sources import ArticleSources, article_sources, resolve_pronouns
 from newsdesk.facts._subject import describe
 from newsdesk.facts._time import find_times
 from newsdesk.facts._units import normalize_unit
@@ -101,7 +102,8 @@ def _sentences(article: Article) -> list[Sentence]:
 
 
 def _sourced(sentences: list[Sentence]) -> list[list[Sourced]]:
-    return [sentence_sources(s.index, s.text) for s in sentences]
+    found = [sentence_sources(s.index, s.text) for s in sentences]
+    return resolve_pronouns([s.text for s in sentences], found)
 
 
 def extract_attributions(article: Article) -> list[Attribution]:

@@ -13,7 +13,19 @@ Patterns (``Attribution.kind``):
   the outlet of the same sentence;
 * ``wire``: datelines and wire credits, "MOSCOW (Reuters) -", "(AP) —", "Authored by ...
   via FoxNews". Photo credits ("Photo/Reuters", "(AP Photo/...)", "... via Getty Images")
-  attribute no content and are ignored.
+  attribute no content and are ignored;
+* ``stance``: a position or belief found by the learned cue model of :mod:`._cue_model`
+  ("X criticized the plan", "Y called for a recount"); it attributes no fact.
+
+Which verbs are cues and which uses of them state nothing ("did not say", "Did he say?",
+"will say", "declined to comment") is in :mod:`._cues`. The speaker is the noun phrase right
+before the cue, else the cue's subject with its apposition ("X, an aide, told NBC": source
+X, ``recipient`` NBC), else a name after a clause-final cue; a participial cue (", saying
+...", "..., adding that ...") takes the speaker of its clause. Pronoun speakers ("he said")
+are kept as written in ``source_text`` and resolved across sentences by
+:func:`._sources.resolve_pronouns`; a relative pronoun ("officials, who said") is named by
+its noun. ``source_span``, ``cue_span`` and ``content_span`` give the offsets in the
+sentence.
 
 Source names are normalised: known outlets get their usual name ("The Moscow Times",
 "Reuters", "AP", "Fox News"); a named source keeps its proper-noun core ("Russian state media
@@ -28,6 +40,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from newsdesk.facts._cue_model import load_model, may_hold_cue, stance_score
+from newsdesk.facts._cues import cue_kind, cue_tokens, governing_verb, is_statement
 from newsdesk.facts._nlp import head_of, parse
 from newsdesk.records import Attribution
 
@@ -113,39 +127,9 @@ _TITLES = frozenset(
 _PRONOUNS = frozenset(
     "he she it they we i you this that these those who which one someone everyone".split()
 )
-
-_SAY_ALWAYS = {
-    "say": "said",
-    "tell": "told",
-    "report": "reports",
-    "state": "said",
-    "announce": "said",
-    "declare": "said",
-    "write": "said",
-    "tweet": "said",
-    "testify": "said",
-}
-_SAY_WITH_CLAUSE = {
-    "claim": "said",
-    "add": "said",
-    "note": "said",
-    "warn": "said",
-    "confirm": "said",
-    "estimate": "said",
-    "assess": "said",
-    "insist": "said",
-    "deny": "said",
-    "allege": "said",
-    "acknowledge": "said",
-    "explain": "said",
-    "argue": "said",
-    "predict": "said",
-    "disclose": "said",
-    "reveal": "said",
-    "conclude": "said",
-    "find": "said",
-    "stress": "said",
-}
+_SPEAKING_PRONOUNS = frozenset("he she it they".split())
+_QUOTED_SELF = frozenset("i we you me us".split())
+"""Pronouns that stand for a speaker ("he said"); "this shows", "one says" do not."""
 
 _NP_END = (
     r"(?=\s*(?:[,.;:!?)\]\"”]|$|\s(?:citing|that|which|who|as|on|at|in|and|but|published|"
@@ -232,7 +216,7 @@ _OFFICIAL = frozenset(
     analyst adviser advisor economist engineer nurse doctor dr dr. investigator inspector
     seismologist scientist researcher professor coordinator manager officer superintendent
     commissioner councillor councilor head leader deputy harbourmaster harbormaster
-    physician surgeon auditor""".split()
+    physician surgeon auditor aide""".split()
 )
 """Role words of people who speak for an institution (not passers-by)."""
 _ROLE_VERBS = frozenset(
@@ -417,8 +401,8 @@ def sentence_attributions(index: int, sentence: str) -> list[Attribution]:
 
 def is_shouted(sentence: str) -> bool:
     """Is the sentence in capitals (a headline or promo line, not body prose)?"""
-    letters = [c for c in sentence if c.isalpha()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    letters = "".join(filter(str.isalpha, sentence))
+    return len(letters) >= 12 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
 def sentence_sources(index: int, sentence: str) -> list[Sourced]:
@@ -463,37 +447,47 @@ def _without(s: str, start: int, end: int) -> str:
     return re.sub(r"\s+([,.;:])", r"\1", text)
 
 
+_CUE_HEAD = re.compile(r"according\s+to|citing|(?:which|who)\s+cit(?:ed|es)", re.IGNORECASE)
+
+
+def _matched(
+    index: int, s: str, m: re.Match[str], source: str, kind: str, via: str | None = None
+) -> tuple[int, Attribution]:
+    """An attribution found by a pattern with a ``src`` group, with its spans: the content is
+    the longer side of the sentence around the match."""
+    head = _CUE_HEAD.match(s, m.start())
+    cue_end = head.end() if head else m.start("src")
+    before = _stretch(s, (0, m.start()))
+    after = _stretch(s, (m.end(), len(s)))
+    content_span = before[1] if len(before[0]) > len(after[0]) else after[1]
+    src_text = m.group("src").strip()
+    src_start = m.start("src") + m.group("src").index(src_text) if src_text else m.start("src")
+    att = Attribution(
+        source,
+        m.group().strip(),
+        _without(s, m.start(), m.end()),
+        index,
+        kind=kind,
+        via=via,
+        source_text=src_text,
+        source_span=(src_start, src_start + len(src_text)),
+        cue_span=(m.start(), cue_end),
+        content_span=content_span,
+    )
+    return m.start(), att
+
+
 def _according(index: int, s: str) -> list[tuple[int, Attribution]]:
     out: list[tuple[int, Attribution]] = []
     taken: list[tuple[int, int]] = []
     for m in _ACCORDING_VIA.finditer(s):
         kind = "translation" if m.group("what").lower() == "translation" else "according_to"
-        src = canonical_source(m.group("src"))
-        out.append(
-            (
-                m.start(),
-                Attribution(
-                    src, m.group().strip(), _without(s, m.start(), m.end()), index, kind=kind
-                ),
-            )
-        )
+        out.append(_matched(index, s, m, canonical_source(m.group("src")), kind))
         taken.append((m.start(), m.end()))
     for m in _ACCORDING.finditer(s):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        src = canonical_source(_apposed(s, m))
-        out.append(
-            (
-                m.start(),
-                Attribution(
-                    src,
-                    m.group().strip(),
-                    _without(s, m.start(), m.end()),
-                    index,
-                    kind="according_to",
-                ),
-            )
-        )
+        out.append(_matched(index, s, m, canonical_source(_apposed(s, m)), "according_to"))
     return out
 
 
@@ -514,37 +508,38 @@ def _citing(index: int, s: str, others: list[Attribution]) -> list[tuple[int, At
     relays = [a.source for a in others if is_named(a.source)]
     for m in _CITING.finditer(s):
         src = canonical_source(_apposed(s, m))
-        via = relays[-1] if relays else None
-        out.append(
-            (
-                m.start(),
-                Attribution(
-                    src,
-                    m.group().strip(),
-                    _without(s, m.start(), m.end()),
-                    index,
-                    kind="citing",
-                    via=via,
-                ),
-            )
-        )
+        out.append(_matched(index, s, m, src, "citing", relays[-1] if relays else None))
     return out
 
 
 _CUE_WORD = re.compile(
     r"\b(?:sa(?:y|ys|id|ying)|t(?:ell|ells|old|elling)|report\w*|stat(?:e|es|ed|ing)|"
-    r"announc\w*|declar\w*|wr(?:ite|ites|ote|itten)|tweet\w*|testif\w*|claim\w*|add(?:s|ed)|"
-    r"not(?:e|es|ed)|warn\w*|confirm\w*|estimat\w*|assess\w*|insist\w*|den(?:y|ies|ied)|"
-    r"alleg\w*|acknowledg\w*|explain\w*|argu\w*|predict\w*|disclos\w*|reveal\w*|"
-    r"conclud\w*|f(?:ind|inds|ound)|stress\w*|measur\w*|record\w*|count\w*|tall(?:y|ied|ies)|"
-    r"put)\b",
+    r"announc\w*|declar\w*|wr(?:ite|ites|ote|itten)|tweet\w*|testif\w*|claim\w*|"
+    r"add(?:s|ed|ing)|not(?:e|es|ed|ing)|warn\w*|confirm\w*|estimat\w*|assess\w*|insist\w*|"
+    r"den(?:y|ies|ied)|alleg\w*|acknowledg\w*|explain\w*|argu\w*|predict\w*|disclos\w*|"
+    r"reveal\w*|conclud\w*|f(?:ind|inds|ound)|stress\w*|measur\w*|record\w*|count\w*|"
+    r"tall(?:y|ied|ies)|put)\b",
     re.IGNORECASE,
 )
+"""Words of the hand-listed cues; the learned model adds the words it has seen as cues
+(:func:`._cue_model.may_hold_cue`)."""
 
 
 def mentions_cue(sentence: str) -> bool:
-    """Could the sentence hold a reporting verb (so that it needs a parse)?"""
-    return _CUE_WORD.search(sentence) is not None
+    """Could the sentence hold a reporting verb or a learned cue (so that it needs a parse)?"""
+    return _CUE_WORD.search(sentence) is not None or may_hold_cue(sentence)
+
+
+def _stance(tok: Any) -> str | None:
+    """``stance`` for a verb the learned model takes for a cue ("criticized", "called for")."""
+    model = load_model()
+    if model is None or tok.pos_ != "VERB" or stance_score(tok) < model.threshold:
+        return None
+    return "stance"
+
+
+def _offsets(tokens: list[Any]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
 def _verbal(index: int, s: str) -> list[tuple[int, Attribution, str, str | None]]:
@@ -553,27 +548,44 @@ def _verbal(index: int, s: str) -> list[tuple[int, Attribution, str, str | None]
     doc = parse(s)
     out: list[tuple[int, Attribution, str, str | None]] = []
     for tok in doc:
-        kind = _cue_kind(tok)
-        if kind is None:
+        kind = cue_kind(tok) or _stance(tok)
+        if kind is None or not is_statement(tok):
             continue
-        span = _subject(tok)
-        if not span:
+        speaker = _speaker(governing_verb(tok))
+        if speaker is None:
             continue
-        source = _source_name(span)
+        written, naming = speaker
+        if written[0].lower_ in _QUOTED_SELF:
+            continue  # "I think", "we believe": a quotation's own words, its speaker is outside
+        source = _source_name(naming)
         if source is None:
             continue
-        role = _role(span, source)
+        role = _role(naming, source)
         if kind == "figure":
             if role not in ("source", "outlet"):
                 continue  # "Temperatures recorded 40C" names no source
             kind = "said"
-        via = _told_whom(tok) if kind == "told" else None
-        content = _content(doc, tok, span, s)
-        cue = " ".join(t.text for t in tok.children if t.dep_ in ("aux", "neg") and t.i < tok.i)
-        cue = f"{cue} {tok.text}".strip()
-        att = Attribution(source, cue, content, index, kind=kind, via=via)
-        org = _affiliation(head_of(span), span) if role == "source" and is_named(source) else None
-        out.append((span[0].idx, att, role, org))
+        recipient = _told_whom(tok) if kind == "told" else None
+        via = recipient if recipient and is_named(recipient) and is_media(recipient) else None
+        content, content_span = _content(doc, tok, written, s)
+        cue = cue_tokens(tok)
+        att = Attribution(
+            source,
+            _span_text(cue),
+            content,
+            index,
+            kind=kind,
+            via=via,
+            source_text=_span_text(written),
+            recipient=recipient,
+            source_span=_offsets(written),
+            cue_span=_offsets(cue),
+            content_span=content_span,
+        )
+        org = (
+            _affiliation(head_of(naming), naming) if role == "source" and is_named(source) else None
+        )
+        out.append((written[0].idx, att, role, org))
     return out
 
 
@@ -584,53 +596,61 @@ def _role(span: list[Any], source: str) -> str:
     return _person_role(head_of(span), span, source)
 
 
-_SAY_WITH_OBJECT = frozenset({"estimate", "measure", "record", "count", "confirm", "tally"})
-"""Verbs whose subject states a figure ("the hospital confirmed seven deaths")."""
-
-
-def _cue_kind(tok: Any) -> str | None:
-    if tok.pos_ not in ("VERB", "AUX"):
-        return None
-    lemma = tok.lemma_.lower()
-    if lemma in _SAY_ALWAYS:
-        return _SAY_ALWAYS[lemma]
-    if lemma in _SAY_WITH_CLAUSE and any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
-        return _SAY_WITH_CLAUSE[lemma]
-    has_object = any(c.dep_ == "dobj" for c in tok.children) or any(
-        c.dep_ == "agent" for c in tok.children
-    )  # "confirmed seven deaths", "seven deaths were confirmed by the hospital"
-    if lemma in _SAY_WITH_OBJECT and has_object:
-        return "figure"
-    if lemma == "put" and has_object and any(c.lower_ == "at" for c in tok.children):
-        return "figure"  # "the centre put the magnitude at 5.4"
-    return None
-
-
 _SKIP_BEFORE_VERB = frozenset({"AUX", "ADV", "PART"})
-_SEGMENT_BREAK = frozenset({",", ";", "—", "–", "(", "“", "”", '"', ":"})
+_SEGMENT_BREAK = frozenset({",", ";", "—", "–", "(", ")", "“", "”", '"', ":"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_LEADING = frozenset({"SCONJ", "ADP", "ADV", "CCONJ", "PUNCT", "SYM", "X"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+
+Speaker = tuple[list[Any], list[Any]]
+"""The speaker's tokens as written ("Ola Brenn, an aide,"; "he"; "who") and the tokens
+that name it ("Ola Brenn"; "he"; the noun phrase a relative pronoun stands for)."""
 
 
-def _subject(verb: Any) -> list[Any] | None:
-    """The speaker's tokens: the noun phrase right before the cue (", a source familiar
-    with the document told Reuters"; "The Kremlin has repeatedly said"), else the
-    dependency subject."""
+def _speaker(verb: Any) -> Speaker | None:
+    """Who speaks through ``verb``: the agent of a passive cue ("was reported by X"), the
+    noun phrase right before the cue (", a source familiar with the document told Reuters"),
+    the dependency subject with its apposition ("X, an aide, told NBC" -> X), or a name
+    right after a clause-final cue ("..., said Ola Brenn.")."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
-        return list(obj.subtree) if obj is not None else None  # "was reported by X"
+        return (list(obj.subtree), list(obj.subtree)) if obj is not None else None
     left = _left_segment(verb)
     if left:
-        return left
-    inverted = _inverted_subject(verb)
-    if inverted:
-        return inverted
+        return left, left
     dep = _dep_subject(verb)
-    if dep is None:
-        return None
+    if dep is not None:
+        return _subject_tokens(dep)
+    inverted = _inverted_subject(verb)
+    return (inverted, inverted) if inverted else None
+
+
+def _subject_tokens(dep: Any) -> Speaker:
+    doc = dep.doc
+    if dep.lower_ in _RELATIVE and dep.head.dep_ == "relcl":
+        noun = dep.head.head  # "officials, who said ..." -> "officials"
+        start = noun.left_edge.i
+        return [dep], [t for t in doc[start : noun.i + 1] if t.i < dep.i]
+    if dep.pos_ == "PRON":
+        return [dep], [dep]
+    written = list(doc[dep.left_edge.i : dep.right_edge.i + 1])
+    clause = next(
+        (c for c in dep.children if c.i > dep.i and c.dep_ in ("relcl", "acl", "advcl")), None
+    )
+    if clause is not None and (dep.i > dep.head.i or _holds_cue(clause)):
+        # "..., said X, who spoke on condition of anonymity" (a subject before its cue keeps
+        # its clause: "X, who grew up here, said"), "X, who said ..., told" (its own cue)
+        written = [t for t in written if t.i < clause.left_edge.i]
+        while len(written) > 1 and written[-1].is_punct:
+            written.pop()
     sub = list(dep.subtree)
     cut = next((i for i, t in enumerate(sub) if t.i > dep.i and t.text in (",", "(")), None)
-    return sub[:cut] if cut is not None else sub
+    return written, (sub[:cut] if cut is not None else sub)
+
+
+def _holds_cue(clause: Any) -> bool:
+    return any(cue_kind(t) is not None for t in clause.subtree)
 
 
 def _inverted_subject(verb: Any) -> list[Any] | None:
@@ -667,6 +687,8 @@ def _left_segment(verb: Any) -> list[Any] | None:
         return None
     if segment[0].lower_ in ("and", "but", "while", "as", "that", "which", "who"):
         return None
+    while len(segment) > 1 and segment[0].pos_ in _LEADING:
+        segment = segment[1:]  # "When Trump", "after BuzzFeed", "even Graham"
     return segment
 
 
@@ -690,7 +712,8 @@ def _span_text(tokens: list[Any]) -> str:
 def _source_name(span: list[Any]) -> str | None:
     head = head_of(span)
     if head.pos_ == "PRON" or head.lower_ in _PRONOUNS:
-        return None
+        # a pronoun is kept as written, resolved across sentences (see ._sources)
+        return head.lower_ if head.lower_ in _SPEAKING_PRONOUNS else None
     text = _span_text(span)
     canonical = canonical_source(text)
     if is_outlet(canonical):
@@ -753,25 +776,42 @@ def _proper_core(head: Any, span: list[Any]) -> str | None:
 
 
 def _told_whom(verb: Any) -> str | None:
-    """The outlet a source spoke to ("told Reuters"); a judge or a crowd relays nothing."""
+    """Whom a source spoke to ("told Reuters" -> Reuters, "told reporters" -> reporters)."""
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "iobj", "npadvmod", "obj") and child.pos_ in (
             "PROPN",
             "NOUN",
+            "PRON",
         ):
-            name = canonical_source(_span_text(list(child.subtree)))
-            return name if is_named(name) and is_media(name) else None
+            return canonical_source(_span_text(list(child.subtree)))
     return None
 
 
-def _content(doc: Any, verb: Any, span: list[Any], s: str) -> str:
-    """What the source says: the reported clause, else the rest of the sentence."""
-    ids = {t.i for t in span}
+def _content(doc: Any, verb: Any, written: list[Any], s: str) -> tuple[str, tuple[int, int]]:
+    """What the source says and where: the reported clause, else the rest of the sentence
+    after the cue, else the part before the speaker."""
+    ids = {t.i for t in written}
     comp = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
     if comp is not None and not ids & {t.i for t in comp.subtree}:
-        return str(doc[comp.left_edge.i : comp.right_edge.i + 1].text)
-    after = str(doc[verb.i + 1 :].text).strip(" ,.")
-    if len(after.split()) >= 4:
-        return after
-    before = str(doc[: span[0].i].text).strip(" ,;")
-    return before or after or s
+        tokens = list(doc[comp.left_edge.i : comp.right_edge.i + 1])
+        return _stretch(s, _offsets(tokens))
+    last = max(verb.i, *(t.i for t in written))
+    if len(doc) - last > 4:
+        return _stretch(s, (doc[last + 1].idx, len(s)))
+    first = min(verb.i, written[0].i)
+    if first > 0:
+        return _stretch(s, (0, doc[first].idx))
+    return _stretch(s, (0, len(s)))
+
+
+_EDGE = " ,.;:—–-"
+
+
+def _stretch(s: str, span: tuple[int, int]) -> tuple[str, tuple[int, int]]:
+    """``s[start:end]`` without the commas and spaces at its edges, with its offsets."""
+    start, end = span
+    while start < end and s[start] in _EDGE:
+        start += 1
+    while end > start and s[end - 1] in _EDGE:
+        end -= 1
+    return s[start:end], (start, end)

@@ -19,7 +19,10 @@ article's primary sources, using what one sentence cannot see:
 * **anaphora**: a sentence that opens with "The statistic/figure/estimate/number/tally/
   toll/count ..." or "That figure", "Those numbers" attributes the previous sentence's figures
   too ("The statistic was highlighted in a ... report, a source told Reuters");
-* **wire credit**: "CITY (Wire) -" attributes every otherwise unattributed sentence.
+* **wire credit**: "CITY (Wire) -" attributes every otherwise unattributed sentence;
+* **pronouns** (:func:`resolve_pronouns`): "he said" is the latest person named in the last
+  three sentences, "it/they said" the latest institution; ``stance`` attributions make no
+  chain and no primary source.
 
 Primary sources are the outlets relied on (other than the article's own) and the sources
 that are institutions or people speaking for one; passers-by ("Ilse Marwin, a teacher")
@@ -30,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsdesk.facts._attribution import (
     ORG_WORDS,
@@ -41,7 +44,7 @@ from newsdesk.facts._attribution import (
     same_outlet,
 )
 
-__all__ = ["ArticleSources", "article_sources"]
+__all__ = ["ArticleSources", "article_sources", "resolve_pronouns"]
 
 Chain = tuple[str, ...]
 
@@ -87,6 +90,8 @@ def _own_chain(found: list[Sourced], outlet: str | None, resolve: Callable[[str]
     wires: list[str] = []
     for item in found:
         att = item.att
+        if att.kind == "stance":
+            continue  # a position taken, not a statement the sentence relies on
         if att.kind == "wire":
             wires.append(att.source)
             continue
@@ -262,6 +267,8 @@ def _relied_on(
 ) -> list[str]:
     att = s.att
     names: list[str] = []
+    if att.kind == "stance":
+        return names
     if att.kind == "wire" or s.role == "outlet":
         if is_named(att.source) and not same_outlet(att.source, outlet):
             names.append(att.source)
@@ -274,3 +281,132 @@ def _relied_on(
     if att.via and is_media(att.via) and not same_outlet(att.via, outlet):
         names.append(att.via)
     return names
+
+
+# ------------------------------------------------------------------ pronouns
+
+
+_HE_SHE = frozenset({"he", "she"})
+_BODY = frozenset({"it", "they"})
+_LOOKBACK = 3
+"""How many sentences back a pronoun's referent may be."""
+_NAME = re.compile(
+    r"\b(?:(?P<title>Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?"
+    r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){0,2})"
+)
+_FEMALE = frozenset({"mrs", "ms"})
+_MALE = frozenset({"mr"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Referent:
+    name: str
+    role: str
+    org: str | None
+    sentence: int
+    gender: str | None = None
+    person: bool = True
+
+
+def resolve_pronouns(
+    texts: Sequence[str], per_sentence: Sequence[list[Sourced]]
+) -> list[list[Sourced]]:
+    """Each pronoun source ("he said", "they told reporters") resolved to the person or body
+    it refers to: the latest named source of the last few sentences (a person for "he"/"she",
+    an institution or outlet for "it", either for "they"), else for "he"/"she" the latest
+    person's name written in them ("Mr. Tolland", "Ola Brenn"). The pronoun stays in
+    ``source_text``; an unresolved one keeps its anonymous role."""
+    seen: list[_Referent] = []
+    out: list[list[Sourced]] = []
+    for i, found in enumerate(per_sentence):
+        resolved: list[Sourced] = []
+        for s in found:
+            att = s.att
+            if att.source in _HE_SHE or att.source in _BODY:
+                ref = _referent(att.source, i, seen, texts)
+                if ref is not None:
+                    s = Sourced(replace(att, source=ref.name), ref.role, ref.org)
+            elif is_named(att.source) or s.role == "source":
+                seen.append(
+                    _Referent(
+                        att.source,
+                        s.role,
+                        s.org,
+                        i,
+                        _gender(att.source_text),
+                        _is_person(att.source, s.role),
+                    )
+                )
+            resolved.append(s)
+        out.append(resolved)
+    return out
+
+
+def _is_person(name: str, role: str) -> bool:
+    words = {w.lower() for w in re.findall(r"[\w'’]+", name)}
+    return role != "outlet" and not words & ORG_WORDS
+
+
+def _gender(written: str) -> str | None:
+    words = written.replace(".", " ").split()
+    title = words[0].lower() if words else ""
+    return "she" if title in _FEMALE else "he" if title in _MALE else None
+
+
+def _referent(
+    pronoun: str, i: int, seen: list[_Referent], texts: Sequence[str]
+) -> _Referent | None:
+    recent = [r for r in reversed(seen) if i - r.sentence <= _LOOKBACK]
+    for r in recent:
+        if pronoun in _HE_SHE and r.person and r.gender in (None, pronoun):
+            return r
+        if pronoun == "it" and not r.person:
+            return r
+        if pronoun == "they":
+            return r if not r.person else None
+    if pronoun not in _HE_SHE:
+        return _body_in(texts, i)
+    for j in range(i, max(-1, i - _LOOKBACK - 1), -1):
+        names = [m for m in _NAME.finditer(texts[j]) if _person_like(m)]
+        for m in reversed(names):
+            title = (m.group("title") or "").lower()
+            gender = "she" if title in _FEMALE else "he" if title in _MALE else None
+            if gender in (None, pronoun):
+                return _Referent(canonical_source(m.group("name")), "source", None, j, gender)
+    return None
+
+
+def _person_like(m: re.Match[str]) -> bool:
+    """A titled surname ("Mr. Tolland") or a two- or three-word name with no institution
+    word and not at a sentence start alone ("The", "But" are not names)."""
+    words = m.group("name").split()
+    if m.group("title"):
+        return True
+    return len(words) >= 2 and not {w.lower() for w in words} & (ORG_WORDS | _NOT_NAMES)
+
+
+_NOT_NAMES = frozenset(
+    """the a an but and in on at of for he she it they we this that these those there when
+    after before while if as new united north south east west street avenue road county city
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+
+_BODY_DESC = re.compile(
+    r"\b(?:the|The)\s+(?:[\w'’-]+\s+){0,3}?(?P<head>"
+    + "|".join(sorted(ORG_WORDS - _PLACES))
+    + r")\b"
+)
+
+
+def _body_in(texts: Sequence[str], i: int) -> _Referent | None:
+    """The latest institution written in the last few sentences ("the Korvel water
+    authority", "Port of Calvane Authority"), for "it" and "they"."""
+    for j in range(i - 1, max(-1, i - _LOOKBACK - 1), -1):
+        found = [(m.start(), canonical_source(m.group())) for m in _BODY_DESC.finditer(texts[j])]
+        found += [(texts[j].find(n), n) for n in _org_names([texts[j]])]
+        if found:
+            name = max(found)[1]
+            return _Referent(name, "source", None, j, person=False)
+    return None
