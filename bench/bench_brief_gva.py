@@ -29,6 +29,7 @@ Usage::
     python bench/bench_brief_gva.py                    # development part
     python bench/bench_brief_gva.py --part test        # test part
     python bench/bench_brief_gva.py --show 739451      # one incident's brief (Markdown)
+    python bench/bench_brief_gva.py --gate             # test-part subset, exit 1 below floors
 """
 
 from __future__ import annotations
@@ -132,6 +133,11 @@ def tally(report: StoryReport, city: str, tally: Tally) -> None:
     tally.claim_conflicts += sum(c.label is Agreement.CONFLICTING for c in report.claims)
 
 
+GATE = {"lead_event": 0.75, "boilerplate": 0}
+"""Gate (``--gate``: the first GATE_LIMIT incidents of the test part)."""
+GATE_LIMIT = 8
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--part", default="dev", choices=["dev", "test"])
@@ -140,10 +146,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", help="print one incident's brief (must be in the part)")
     ap.add_argument("--show-conflicts", action="store_true")
     ap.add_argument("--data", type=Path, default=ROOT)
+    ap.add_argument("--gate", action="store_true", help="test-part subset against the floors")
     args = ap.parse_args(argv)
     if not args.data.is_dir():
         print(f"no gva-dev data at {args.data}")
-        return 1
+        return 0 if args.gate else 1
+    if args.gate:
+        args.part, args.limit = "test", GATE_LIMIT
     gold, articles = load(args.data)
     ids = sorted(i for i in gold if part_of(i) == args.part)
     if args.show:
@@ -172,6 +181,12 @@ def main(argv: list[str] | None = None) -> int:
                 if c.label is Agreement.CONFLICTING:
                     print(f"{incident}: " + " || ".join(m.sentence for m in c.mentions))
     print("\n".join(total.lines(args.part)))
+    if args.gate and (
+        total.lead_event < GATE["lead_event"] * total.incidents
+        or total.boilerplate > GATE["boilerplate"]
+    ):
+        print(f"FAIL: below the gate {GATE}")
+        return 1
     return 0
 
 

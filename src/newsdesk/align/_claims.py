@@ -232,10 +232,12 @@ def star_groups(
     for centre in sorted(links, key=strength, reverse=True):
         if centre in covered:
             continue
-        members = sorted(links[centre])
-        covered.add(centre)
+        members = [centre]
+        for i in sorted(links[centre], key=lambda i: (-links[centre][i], i)):
+            if not any(_figures_clash(facts[i], facts[m]) for m in members[1:]):
+                members.append(i)
         covered.update(members)
-        out.append((centre, [centre, *members]))
+        out.append((centre, members))
     out.extend((i, [i]) for i in range(len(claims)) if i not in covered)
     return out
 

@@ -64,7 +64,7 @@ class EmbeddingMatcher:
     min_cosine: float = 0.85
     """Masked sentences at least this similar state the same measure."""
     claim_base: ClaimMatcher = field(default_factory=RuleMatcher)
-    min_claim_cosine: float = 0.7
+    min_claim_cosine: float = 0.75
     """Sentences at least this similar state the same claim."""
     model: Any = None
     _cache: dict[str, Any] = field(default_factory=dict)

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from newsdesk._text import content_words, jaccard
 from newsdesk.align import EVENT_PREDICATES
@@ -51,6 +52,7 @@ NEAR_COPY = 0.6
 
 Key = tuple[str, int]
 """(article id, sentence index) of a sentence."""
+_M = TypeVar("_M", Fact, Claim)
 
 
 def _key(m: Fact | Claim) -> Key:
@@ -81,7 +83,12 @@ class _Shown:
     outlets: dict[str, str | None]
     sentences: list[BriefSentence] = field(default_factory=list)
     at: dict[Key, int] = field(default_factory=dict)
+    texts: dict[str, int] = field(default_factory=dict)
     words: list[frozenset[str]] = field(default_factory=list)
+
+    def has(self, mention: Fact | Claim) -> bool:
+        """Shown already: this sentence, or the same words from another report."""
+        return _key(mention) in self.at or mention.sentence in self.texts
 
     def add(
         self,
@@ -90,13 +97,23 @@ class _Shown:
         section: Section,
         group_id: str | None,
     ) -> None:
-        self.at[_key(mention)] = len(self.sentences)
+        if mention.sentence in self.texts:  # a copy: the shown sentence gains a source
+            self.at[_key(mention)] = self.texts[mention.sentence]
+            self.extend(_key(mention), refs)
+            return
+        self.at[_key(mention)] = self.texts[mention.sentence] = len(self.sentences)
         self.sentences.append(BriefSentence(mention.sentence, _per_report(refs), section, group_id))
         self.words.append(content_words(mention.sentence))
 
+    def section_of(self, mention: Fact | Claim) -> Section | None:
+        n = self.at.get(_key(mention), self.texts.get(mention.sentence))
+        return None if n is None else self.sentences[n].section
+
     def extend(self, key: Key, refs: Sequence[SourceRef]) -> None:
         """More reports state what the sentence at ``key`` states."""
-        n = self.at[key]
+        n = self.at.get(key)
+        if n is None:
+            return
         old = self.sentences[n]
         merged = _per_report([*old.sources, *refs])
         self.sentences[n] = BriefSentence(old.text, merged, old.section, old.group_id)
@@ -109,7 +126,7 @@ class _Shown:
         return [s for s in self.sentences if s.section is section]
 
 
-def _clean(mentions: Sequence[Fact]) -> list[Fact]:
+def _clean(mentions: Sequence[_M]) -> list[_M]:
     return [m for m in mentions if not is_boilerplate(m.sentence)]
 
 
@@ -118,12 +135,12 @@ def _differ(shown: _Shown, groups: Sequence[FactGroup], claims: Sequence[ClaimGr
         mentions = _clean(g.mentions)
         if g.label is Agreement.CONFLICTING and len({m.article_id for m in mentions}) > 1:
             for f in mentions:
-                if _key(f) not in shown.at:
+                if not shown.has(f):
                     shown.add(f, [_ref(f, shown.outlets)], Section.DIFFER, g.id)
     for c in claims:
         if c.label is Agreement.CONFLICTING:
-            for m in c.mentions:
-                if _key(m) not in shown.at:
+            for m in _clean(c.mentions):
+                if not shown.has(m):
                     # group_id stays None until the renderers look claim groups up
                     shown.add(m, [_ref(m, shown.outlets)], Section.DIFFER, None)
 
@@ -148,12 +165,11 @@ def _agreed(groups: Sequence[FactGroup], claims: Sequence[ClaimGroup]) -> list[_
             choices = _representative(facts)
             items.append(_Agreed(g.id, g.independent_origins, reports, len(items), choices, facts))
     for c in claims:
-        if c.label in _AGREE:
-            reports = len({m.article_id for m in c.mentions})
+        claimed = _clean(c.mentions)
+        reports = len({m.article_id for m in claimed})
+        if c.label in _AGREE and reports > 1 and claimed[0] is c.mentions[0]:
             items.append(
-                _Agreed(
-                    c.id, c.independent_origins, reports, len(items), c.mentions[:1], c.mentions
-                )
+                _Agreed(c.id, c.independent_origins, reports, len(items), claimed[:1], claimed)
             )
     return sorted(items, key=lambda i: (-i.origins, -i.reports, i.order))
 
@@ -161,11 +177,11 @@ def _agreed(groups: Sequence[FactGroup], claims: Sequence[ClaimGroup]) -> list[_
 def _agree(shown: _Shown, groups: Sequence[FactGroup], claims: Sequence[ClaimGroup]) -> None:
     for item in _agreed(groups, claims):
         refs = [_ref(m, shown.outlets) for m in item.mentions]
-        fresh = [m for m in item.choices if _key(m) not in shown.at]
+        fresh = [m for m in item.choices if not shown.has(m)]
         if fresh:
             shown.add(fresh[0], refs, Section.AGREE, item.group_id)
-        else:
-            shown.extend(_key(item.choices[0]), refs)
+        elif shown.section_of(item.choices[0]) is Section.AGREE:
+            shown.add(item.choices[0], refs, Section.AGREE, item.group_id)
 
 
 def notability(claim: Claim, facts: Sequence[Fact], topical: float) -> float:
@@ -204,7 +220,7 @@ def _single(
         for f in g.mentions:
             facts_at.setdefault(_key(f), []).append(f)
     lone = [c.mentions[0] for c in claims if c.label is Agreement.SINGLE_SOURCE]
-    lone = [m for m in lone if _key(m) not in stated and _key(m) not in shown.at]
+    lone = [m for m in _clean(lone) if _key(m) not in stated and not shown.has(m)]
     by_report: dict[str, set[str]] = {}
     for c in claims:
         for m in c.mentions:

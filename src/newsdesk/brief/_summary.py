@@ -11,7 +11,8 @@ how many other reports say much the same thing) and by how much it tells **what 
 a headline figure (killed, injured, evacuated, ...), a time ("on Sunday", "early
 January 1"), a place ("in Dallas", "at Azure Hall") and its position (news puts the key
 facts first). Quotations and first- or second-person sentences tell what someone felt or
-asks, not what happened, and score less. Boilerplate (calls for information, phone numbers,
+asks, not what happened, and a sentence opening with a pronoun ("It happened at ...") needs
+the sentence before it: they score less. Boilerplate (calls for information, phone numbers,
 bylines, credits: :mod:`newsdesk.boilerplate`) and questions are never candidates.
 Sentences are picked greedily, skipping ones too close to a sentence already picked, and
 at most ``per_article`` from one report while others have candidates.
@@ -49,6 +50,9 @@ _WHEN = re.compile(
 _WHERE = re.compile(r"\b(?:in|at|near|outside|inside|on|of)\s+(?:the\s+)?[A-Z][a-z]")
 _PERSONAL = re.compile(r"\b(?:I|I'm|I've|we|We|we're|you|You|my|My|our|Our)\b")
 _QUOTE_OPEN = "\"“‘'"
+_DEPENDENT = re.compile(
+    r"^\W*(?:it|he|she|they|this|that|these|those|there|his|her|their)\b", re.IGNORECASE
+)
 
 
 def what_happened(text: str, index: int, headline: bool) -> float:
@@ -60,7 +64,7 @@ def what_happened(text: str, index: int, headline: bool) -> float:
         score += 0.25
     if _WHERE.search(text):
         score += 0.25
-    if text.lstrip()[:1] in _QUOTE_OPEN:
+    if text.lstrip()[:1] in _QUOTE_OPEN or _DEPENDENT.match(text):
         score -= 0.5
     elif _PERSONAL.search(_outside_quotes(text)):
         score -= 0.25
