@@ -21,6 +21,7 @@ Reasons:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["boilerplate_reason", "is_boilerplate"]
 
@@ -82,6 +83,7 @@ _ADDRESS = re.compile(
 )
 
 
+@lru_cache(maxsize=16384)
 def boilerplate_reason(sentence: str) -> str | None:
     """Why ``sentence`` is boilerplate (see the module docstring), or ``None``."""
     if _CALL_FOR_INFORMATION.search(sentence):

@@ -185,6 +185,8 @@ def _measures(facts: Sequence[Fact]) -> dict[tuple[str, str], list[Fact]]:
 
 def _figures_clash(a: Sequence[Fact], b: Sequence[Fact]) -> bool:
     """The two sentences give incompatible figures for one measure."""
+    if not a or not b:
+        return False
     mb = _measures(b)
     for key, facts in _measures(a).items():
         for fa in facts:

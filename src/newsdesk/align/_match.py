@@ -57,6 +57,7 @@ _SYNONYMS = {
 }
 
 
+@lru_cache(maxsize=65536)
 def canonical_term(text: str) -> str:
     """Lower-case, singular, synonym-folded form of a subject or predicate."""
     words = []
@@ -125,6 +126,7 @@ def _stemmer() -> Any:
     return snowballstemmer.stemmer("english")
 
 
+@lru_cache(maxsize=65536)
 def _norm(token: str) -> str | None:
     """Stem of a content word, normal form of a figure, ``None`` for a function word."""
     if token[0].isdigit():
@@ -170,21 +172,32 @@ def story_weights(profiles: Sequence[ClaimProfile]) -> dict[str, float]:
     return {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
 
 
-def profile_similarity(a: ClaimProfile, b: ClaimProfile, weights: dict[str, float]) -> float:
-    """Weighted Dice overlap of two profiles (words, and skip-bigrams at BIGRAM_WEIGHT)."""
+def _mass(p: ClaimProfile, weights: dict[str, float]) -> tuple[float, float]:
+    """Total weight of a profile's words, and of its skip-bigrams (before BIGRAM_WEIGHT)."""
+    words = sum(weights.get(w, 1.0) for w in p.words)
+    pairs = sum(min(weights.get(a, 1.0), weights.get(b, 1.0)) for a, b in p.bigrams)
+    return words, pairs
+
+
+def profile_similarity(
+    a: ClaimProfile,
+    b: ClaimProfile,
+    weights: dict[str, float],
+    masses: tuple[tuple[float, float], tuple[float, float]] | None = None,
+) -> float:
+    """Weighted Dice overlap of two profiles (words, and skip-bigrams at BIGRAM_WEIGHT).
+    ``masses`` are the two profiles' :func:`_mass`, when already known."""
     shared = a.words & b.words
     if len(shared) < MIN_SHARED:
         return 0.0
+    (wa, pa), (wb, pb) = masses or (_mass(a, weights), _mass(b, weights))
 
     def w(word: str) -> float:
         return weights.get(word, 1.0)
 
-    def bw(pair: tuple[str, str]) -> float:
-        return BIGRAM_WEIGHT * min(w(pair[0]), w(pair[1]))
-
-    common = sum(w(x) for x in shared) + sum(bw(p) for p in a.bigrams & b.bigrams)
-    total = sum(w(x) for x in a.words) + sum(w(x) for x in b.words)
-    total += sum(bw(p) for p in a.bigrams) + sum(bw(p) for p in b.bigrams)
+    common = sum(w(x) for x in shared)
+    common += BIGRAM_WEIGHT * sum(min(w(x), w(y)) for x, y in a.bigrams & b.bigrams)
+    total = wa + wb + BIGRAM_WEIGHT * (pa + pb)
     return 2 * common / total if total else 0.0
 
 
@@ -214,4 +227,8 @@ class RuleMatcher:
         """Weighted Dice overlap of the two sentences' profiles (see the module docstring)."""
         profiles = [claim_profile(c.sentence) for c in claims]
         weights = story_weights(profiles)
-        return [profile_similarity(profiles[i], profiles[j], weights) for i, j in pairs]
+        masses = [_mass(p, weights) for p in profiles]
+        return [
+            profile_similarity(profiles[i], profiles[j], weights, (masses[i], masses[j]))
+            for i, j in pairs
+        ]

@@ -221,14 +221,19 @@ def _single(
             facts_at.setdefault(_key(f), []).append(f)
     lone = [c.mentions[0] for c in claims if c.label is Agreement.SINGLE_SOURCE]
     lone = [m for m in _clean(lone) if _key(m) not in stated and not shown.has(m)]
-    by_report: dict[str, set[str]] = {}
+    reports_using: Counter[str] = Counter()
+    own: dict[str, set[str]] = {}
     for c in claims:
         for m in c.mentions:
-            by_report.setdefault(m.article_id, set()).update(t for t in m.terms)
+            own.setdefault(m.article_id, set()).update(m.terms)
+    for terms in own.values():
+        reports_using.update(terms)
 
     def topical(m: Claim) -> float:
-        others = set().union(*(t for a, t in by_report.items() if a != m.article_id))
-        return len(set(m.terms) & others) / max(1, len(m.terms))
+        """Share of the claim's words that another report uses too."""
+        mine = own.get(m.article_id, set())
+        shared = sum(1 for t in m.terms if reports_using[t] - (t in mine) > 0)
+        return shared / max(1, len(m.terms))
 
     ranked = sorted(
         lone,
