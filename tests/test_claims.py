@@ -206,7 +206,7 @@ def test_rule_similarity_is_symmetric_and_bounded(a: list[str], b: list[str]) ->
     weights = story_weights([pa, pb])
     ab, ba = profile_similarity(pa, pb, weights), profile_similarity(pb, pa, weights)
     assert ab == pytest.approx(ba) and 0.0 <= ab <= 1.0
-    assert profile_similarity(pa, pa, weights) == pytest.approx(1.0) or len(pa.words) < 2
+    assert profile_similarity(pa, pa, weights) == pytest.approx(1.0) or len(pa.common) < 2
 
 
 def test_rule_matcher_scores_each_pair() -> None:

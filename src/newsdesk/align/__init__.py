@@ -24,6 +24,7 @@ from newsdesk.align._match import (
     MeasureMatcher,
     RuleMatcher,
     canonical_term,
+    claim_profile,
 )
 from newsdesk.align._origins import copy_roots, group_origins, origin_key, origin_of
 from newsdesk.align._quantities import (
@@ -49,6 +50,7 @@ __all__ = [
     "align_claims",
     "article_claims",
     "canonical_term",
+    "claim_profile",
     "compatible",
     "copy_roots",
     "group_origins",

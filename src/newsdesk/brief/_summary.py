@@ -8,6 +8,7 @@ first one the lead.
 
 A sentence scores by **support** (the independent origins of the claims it states, else
 how many other reports say much the same thing) and by how much it tells **what happened**:
+what the reports' headlines say (the largest share of one headline's words it restates),
 a headline figure (killed, injured, evacuated, ...), a time ("on Sunday", "early
 January 1"), a place ("in Dallas", "at Azure Hall") and its position (news puts the key
 facts first). Quotations and first- or second-person sentences tell what someone felt or
@@ -25,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsdesk._text import content_words, jaccard
+from newsdesk.align import claim_profile
 from newsdesk.boilerplate import is_boilerplate
 from newsdesk.records import Article, BriefSentence, SourceRef
 
@@ -55,9 +57,16 @@ _DEPENDENT = re.compile(
 )
 
 
-def what_happened(text: str, index: int, headline: bool) -> float:
-    """How much a sentence tells what happened (see the module docstring)."""
-    score = 0.5 / (1 + index)
+def title_cover(text: str, titles: Sequence[frozenset[str]]) -> float:
+    """The largest share of one report's headline that the sentence restates."""
+    words = claim_profile(text).words
+    return max((len(words & t) / len(t) for t in titles if t), default=0.0)
+
+
+def what_happened(text: str, index: int, headline: bool, titles: float = 0.0) -> float:
+    """How much a sentence tells what happened (see the module docstring); ``titles`` is
+    its :func:`title_cover`."""
+    score = 0.5 / (1 + index) + 0.75 * titles
     if headline:
         score += 0.5
     if _WHEN.search(text):
@@ -128,6 +137,7 @@ def summarize(
     pool = _candidates(articles)
     outlets = {a.id: a.outlet for a in articles}
     voices = {_voice(a) for a in articles}
+    titles = [claim_profile(a.title).words for a in articles if a.title]
     scored: list[tuple[float, int, _Candidate]] = []
     for n, c in enumerate(pool):
         key = (c.article.id, c.index)
@@ -137,7 +147,8 @@ def summarize(
             if _voice(o.article) != _voice(c.article) and jaccard(c.words, o.words) >= support
         }
         backed = max(len(backers), origins.get(key, 1) - 1)
-        score = backed / max(1, len(voices) - 1) + what_happened(c.text, c.index, key in headlines)
+        happened = what_happened(c.text, c.index, key in headlines, title_cover(c.text, titles))
+        score = backed / max(1, len(voices) - 1) + happened
         scored.append((score, -n, c))
     scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
     cap = max(per_article, -(-max_sentences // max(1, len({c.article.id for c in pool}))))
