@@ -156,6 +156,8 @@ def candidate_pairs(
 _NEGATION = frozenset("not n't n’t never".split())
 _NEG_SCOPE = 3
 _TOKEN = re.compile(r"[^\W_]+(?=n['’]t\b)|n['’]t\b|[^\W_]+", re.UNICODE)
+JOIN = 0.75
+"""Share of the threshold at which a near match joins a star that two reports back."""
 CONFLICT_SCORE = 2.0
 """A negation makes a conflict only between sentences this many times the matcher's
 threshold alike: plainly the same statement, once affirmed and once denied."""
@@ -216,14 +218,19 @@ def star_groups(
 
     Centres are taken greediest first (most reports, then highest total score); a claim
     matched by an earlier centre is covered and leads no group of its own, but may still
-    join a later star (a sentence can state two claims). Matches whose figures clash with
-    the centre's stay out. Claims no star covers are groups of one.
+    join a later star (a sentence can state two claims). A claim of another report that
+    falls short of the threshold but reaches :data:`JOIN` of it with the centre *and* with a
+    member of a third report joins too: two sentences that agree both back it. Matches whose
+    figures clash with the centre's or a closer match's stay out. Claims no star covers are
+    groups of one.
     """
     links: dict[int, dict[int, float]] = defaultdict(dict)
+    near: dict[int, dict[int, float]] = defaultdict(dict)
     for (i, j), score in scores.items():
-        if score >= threshold and not _figures_clash(facts[i], facts[j]):
-            links[i][j] = score
-            links[j][i] = score
+        if score >= JOIN * threshold and not _figures_clash(facts[i], facts[j]):
+            near[i][j] = near[j][i] = score
+            if score >= threshold:
+                links[i][j] = links[j][i] = score
 
     def strength(i: int) -> tuple[int, float, int]:
         reports = {claims[j].article_id for j in links[i]}
@@ -238,9 +245,36 @@ def star_groups(
         for i in sorted(links[centre], key=lambda i: (-links[centre][i], i)):
             if not any(_figures_clash(facts[i], facts[m]) for m in members[1:]):
                 members.append(i)
+        if len(members) > 1:
+            members += _backed(centre, members, near, claims, facts)
         covered.update(members)
         out.append((centre, members))
     out.extend((i, [i]) for i in range(len(claims)) if i not in covered)
+    return out
+
+
+def _backed(
+    centre: int,
+    members: list[int],
+    near: dict[int, dict[int, float]],
+    claims: Sequence[Claim],
+    facts: Sequence[Sequence[Fact]],
+) -> list[int]:
+    """Near matches of the centre that a member of yet another report also nearly matches."""
+    out: list[int] = []
+    for k in sorted(near[centre]):
+        if k in members:
+            continue
+        report = claims[k].article_id
+        backers = [
+            m
+            for m in members[1:]
+            if claims[m].article_id not in (report, claims[centre].article_id)
+        ]
+        if any(m in near[k] for m in backers) and not any(
+            _figures_clash(facts[k], facts[m]) for m in members
+        ):
+            out.append(k)
     return out
 
 
