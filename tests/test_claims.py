@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from _factories import make_article
 from newsdesk import facts
 from newsdesk.align import ClaimConfig, RuleMatcher, align_claims, article_claims
-from newsdesk.align._claims import candidate_pairs, negated_words, star_groups
+from newsdesk.align._claims import JOIN, candidate_pairs, negated_words, star_groups
 from newsdesk.align._match import claim_profile, profile_similarity, story_weights
 from newsdesk.records import Agreement, Article, ArticleAnalysis, Claim, ClaimGroup
 
@@ -183,10 +183,16 @@ def test_stars_cover_every_claim_and_match_their_centre(
     assert covered == set(range(8))
     centres = [centre for centre, _ in stars]
     assert len(centres) == len(set(centres))
+
+    def score(i: int, j: int) -> float:
+        return scores.get((min(i, j), max(i, j)), 0.0)
+
     for centre, members in stars:
         assert members[0] == centre
         for i in members[1:]:
-            assert scores.get((min(centre, i), max(centre, i)), 0) >= 0.5
+            assert score(centre, i) >= JOIN * 0.5
+            if score(centre, i) < 0.5:  # a near match: another member backs it
+                assert any(score(i, m) >= JOIN * 0.5 for m in members[1:] if m != i)
 
 
 @given(
@@ -217,3 +223,12 @@ def test_rule_matcher_scores_each_pair() -> None:
     )
     same, other = RuleMatcher().claim_scores(claims, [(0, 1), (0, 2)])
     assert same > other and other == 0.0
+
+
+def test_a_near_match_joins_only_when_a_third_report_backs_it() -> None:
+    claims = _claims(*[(a, f"sentence {n}") for n, a in enumerate("abcc")])
+    near = 0.8 * 0.5  # between JOIN * threshold and the threshold
+    scores = {(0, 1): 0.9, (0, 2): near, (1, 2): near, (0, 3): near}
+    [(centre, members), lone] = star_groups(claims, scores, [[] for _ in claims], 0.5)
+    assert centre == 0 and members == [0, 1, 2]
+    assert lone == (3, [3])
