@@ -55,7 +55,6 @@ from newsdesk.align._quantities import compatible, same_figure
 from newsdesk.boilerplate import is_boilerplate
 from newsdesk.records import (
     Agreement,
-    Article,
     ArticleAnalysis,
     Claim,
     ClaimGroup,
@@ -80,14 +79,17 @@ class ClaimConfig:
 # ------------------------------------------------------------------ claims of an article
 
 
-def sentence_sources(article: Article) -> dict[int, tuple[str, ...]]:
-    """Sentence index -> its sources, primary first, as the facts stage reads them."""
+def sentence_sources(analysis: ArticleAnalysis) -> dict[int, tuple[str, ...]]:
+    """Sentence index -> its sources, primary first, as the facts stage reads them (only
+    sentences with an attribution of their own are read again; the rest inherit)."""
     from newsdesk.facts._attribution import sentence_sources as sourced
     from newsdesk.facts._sources import article_sources
     from newsdesk.sentences import split_sentences
 
+    article = analysis.article
+    cued = {a.sentence_index for a in analysis.attributions}
     sentences = split_sentences(article.text)
-    found = [sourced(s.index, s.text) for s in sentences]
+    found = [sourced(s.index, s.text) if s.index in cued else [] for s in sentences]
     return article_sources([s.text for s in sentences], found, article.outlet).chains
 
 
@@ -108,7 +110,7 @@ def article_claims(analysis: ArticleAnalysis, config: ClaimConfig | None = None)
 
     cfg = config or ClaimConfig()
     article = analysis.article
-    chains = sentence_sources(article)
+    chains = sentence_sources(analysis)
     for fact in analysis.facts:
         chains[fact.sentence_index] = fact.attributed_to
     claims = []

@@ -13,7 +13,8 @@ little of who did what to whom ("sign ... contract", "obtain ... citizenship"). 
 weighted by their rarity in the story (IDF over its claims), so the story's topic words
 ("Putin", "Ukraine") count little and the details a claim adds count much. The score is
 the weighted Dice overlap of the two profiles, skip-bigrams at :data:`BIGRAM_WEIGHT`;
-pairs sharing fewer than two words, or fewer than two lower-case words, score 0.
+pairs sharing fewer than two words, or no lower-case word, score 0, and pairs sharing one
+lower-case word only count :data:`ONE_COMMON` of their score.
 :data:`SAME_CLAIM` (tuned on the ClaimDiff development part, see ``bench/bench_claims.py``)
 is the score at which two sentences state the same claim.
 """
@@ -110,9 +111,12 @@ BIGRAM_WEIGHT = 0.5
 """Weight of a shared skip-bigram relative to its rarer word."""
 
 MIN_SHARED = 2
-"""Fewer shared content words, or shared lower-case words, than this never make one claim:
-two sentences that share only names, places and figures ("Dawson", "Terminal 2") say
-different things about them."""
+"""Fewer shared content words than this never make one claim."""
+
+ONE_COMMON = 2 / 3
+"""Two sentences that share only names, places and figures ("Dawson", "Terminal 2") say
+different things about them (score 0); sharing a single lower-case word, what is done
+is barely shared, and the score counts this much."""
 
 _SKIP = 3
 _TOKEN = re.compile(r"\d[\d,.]*\d%?|\d%?|[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -198,17 +202,19 @@ def profile_similarity(
     """Weighted Dice overlap of two profiles (words, and skip-bigrams at BIGRAM_WEIGHT).
     ``masses`` are the two profiles' :func:`_mass`, when already known."""
     shared = a.words & b.words
-    if len(shared) < MIN_SHARED or len(a.common & b.common) < MIN_SHARED:
+    common = len(a.common & b.common)
+    if len(shared) < MIN_SHARED or common == 0:
         return 0.0
     (wa, pa), (wb, pb) = masses or (_mass(a, weights), _mass(b, weights))
 
     def w(word: str) -> float:
         return weights.get(word, 1.0)
 
-    common = sum(w(x) for x in shared)
-    common += BIGRAM_WEIGHT * sum(min(w(x), w(y)) for x, y in a.bigrams & b.bigrams)
+    overlap = sum(w(x) for x in shared)
+    overlap += BIGRAM_WEIGHT * sum(min(w(x), w(y)) for x, y in a.bigrams & b.bigrams)
     total = wa + wb + BIGRAM_WEIGHT * (pa + pb)
-    return 2 * common / total if total else 0.0
+    score = 2 * overlap / total if total else 0.0
+    return score if common >= MIN_SHARED else ONE_COMMON * score
 
 
 @dataclass(frozen=True, slots=True)
