@@ -134,16 +134,25 @@ def _stemmer() -> Any:
     return snowballstemmer.stemmer("english")
 
 
+_EVENT_STEMS = {
+    **dict.fromkeys("kill die dead death fatal fatally slain".split(), "die"),
+    **dict.fromkeys("injur wound hurt".split(), "injur"),
+}
+"""Stems of the words news uses for one headline outcome, folded into one: "was killed",
+"died", "was fatally shot" all say someone died; "wounded", "injured", "hurt" likewise."""
+
+
 @lru_cache(maxsize=65536)
 def _norm(token: str) -> str | None:
-    """Stem of a content word, normal form of a figure, ``None`` for a function word."""
+    """Stem of a content word (event outcomes folded), normal form of a figure, ``None``
+    for a function word."""
     if token[0].isdigit():
         return token.replace(",", "").rstrip(".")
     word = token.lower().replace("’", "'")
     if word in _IGNORED or len(word) < 2:
         return None
     stem: str = _stemmer().stemWord(word)
-    return stem
+    return _EVENT_STEMS.get(stem, stem)
 
 
 @dataclass(frozen=True, slots=True)
