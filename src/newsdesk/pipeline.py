@@ -190,14 +190,18 @@ def story_report(
     store: Store, story: Story, *, matcher: MeasureMatcher | None = None
 ) -> StoryReport:
     """Facts, alignment and brief for one stored story."""
-    from newsdesk.align import align
+    from newsdesk.align import ClaimMatcher, align, align_claims
     from newsdesk.brief import build_brief
 
     analyses = [analyse(a) for a in store.articles(story.article_ids)]
     reuse = store.paragraph_reuse(story.article_ids)
     groups = align(analyses, reuse, matcher=matcher)
-    brief = build_brief(story, analyses, groups, reuse)
-    return StoryReport(story=story, analyses=analyses, reuse=reuse, groups=groups, brief=brief)
+    claim_matcher = matcher if isinstance(matcher, ClaimMatcher) else None
+    claims = align_claims(analyses, reuse, matcher=claim_matcher)
+    brief = build_brief(story, analyses, groups, reuse, claims)
+    return StoryReport(
+        story=story, analyses=analyses, reuse=reuse, groups=groups, brief=brief, claims=claims
+    )
 
 
 @dataclass(slots=True)

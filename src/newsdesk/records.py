@@ -8,7 +8,7 @@ The flow is::
     dedupe  -> DuplicateLink (Article.duplicate_of, ParagraphReuse)
     cluster -> Story
     facts   -> Quantity, Attribution, Fact
-    align   -> FactGroup (mentions + label + independent origins)
+    align   -> FactGroup (mentions + label + independent origins), Claim -> ClaimGroup
     brief   -> Brief (BriefSentence with SourceRef)
 """
 
@@ -255,6 +255,35 @@ class FactGroup:
     """The independent origins counted (a primary source name or an article id)."""
 
 
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A statement in one sentence of one article (who did what, to whom, when, under which
+    condition), figures or not: the unit claim alignment compares across reports."""
+
+    id: str
+    article_id: str
+    sentence_index: int
+    sentence: str
+    terms: tuple[str, ...] = ()
+    """The sentence's content words (lower-case, in order, no repeats): what it is about."""
+    attributed_to: tuple[str, ...] = ()
+    """The sentence's sources, the primary one first (as ``Fact.attributed_to``)."""
+
+
+@dataclass(slots=True)
+class ClaimGroup:
+    """Sentences from the reports of a story that state the same thing."""
+
+    id: str
+    label: Agreement
+    mentions: list[Claim] = field(default_factory=list)
+    independent_origins: int = 1
+    origins: list[str] = field(default_factory=list)
+    """The independent origins counted (a primary source name, an outlet or an article id)."""
+    terms: tuple[str, ...] = ()
+    """Content words the mentions of different reports share (what ties the group)."""
+
+
 # ---------------------------------------------------------------- brief
 
 
@@ -319,6 +348,8 @@ class StoryReport:
     reuse: list[ParagraphReuse]
     groups: list[FactGroup]
     brief: Brief
+    claims: list[ClaimGroup] = field(default_factory=list)
+    """Aligned claims (sentences stating the same thing across reports), every label."""
 
     @property
     def articles(self) -> list[Article]:

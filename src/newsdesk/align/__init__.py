@@ -2,11 +2,13 @@
 
 Needs: :class:`~newsdesk.records.ArticleAnalysis` per article (facts with subject,
 predicate, time and attribution), duplicate marks and paragraph reuse from dedupe.
-Produces: :class:`~newsdesk.records.FactGroup` records with a label and a count of
-independent origins.
+Produces: :class:`~newsdesk.records.FactGroup` and :class:`~newsdesk.records.ClaimGroup`
+records, each with a label and a count of independent origins.
 
-* :mod:`._match` - whether two facts measure the same thing (rules; embeddings plug in);
+* :mod:`._match` - whether two facts measure the same thing, and whether two sentences
+  state the same claim (rules; embeddings plug in);
 * :mod:`._quantities` - facts that state the same figure of the same measure;
+* :mod:`._claims` - sentences of different reports that state the same claim;
 * :mod:`._origins` - what counts as an independent origin (copies and attribution
   followed);
 * :mod:`.embeddings` - the optional sentence-embedding matcher (extra ``embeddings``).
@@ -14,7 +16,16 @@ independent origins.
 
 from __future__ import annotations
 
-from newsdesk.align._match import EVENT_PREDICATES, MeasureMatcher, RuleMatcher, canonical_term
+from newsdesk.align._claims import ClaimConfig, align_claims, article_claims
+from newsdesk.align._match import (
+    EVENT_PREDICATES,
+    SAME_CLAIM,
+    ClaimMatcher,
+    MeasureMatcher,
+    RuleMatcher,
+    canonical_term,
+    claim_profile,
+)
 from newsdesk.align._origins import copy_roots, group_origins, origin_key, origin_of
 from newsdesk.align._quantities import (
     AlignConfig,
@@ -28,12 +39,18 @@ from newsdesk.align._quantities import (
 
 __all__ = [
     "EVENT_PREDICATES",
+    "SAME_CLAIM",
     "AlignConfig",
+    "ClaimConfig",
+    "ClaimMatcher",
     "MeasureMatcher",
     "RuleMatcher",
     "admissible_range",
     "align",
+    "align_claims",
+    "article_claims",
     "canonical_term",
+    "claim_profile",
     "compatible",
     "copy_roots",
     "group_origins",
