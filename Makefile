@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 
-.PHONY: demo test embeddings lint typecheck pytest bench clean
+.PHONY: demo test embeddings spark lint typecheck pytest bench clean
 
 EMBED  := $(VENV)/.embeddings
 
@@ -23,6 +23,14 @@ $(EMBED): $(STAMP) requirements/embeddings.txt
 	touch $(EMBED)
 
 embeddings: $(EMBED)
+
+# The optional Spark job (pyspark 4.3.0; Spark needs Java 17+ on the machine).
+SPARK  := $(VENV)/.spark
+$(SPARK): $(STAMP) requirements/spark.txt
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements/spark.txt
+	touch $(SPARK)
+
+spark: $(SPARK)
 
 demo: $(STAMP)
 	$(BIN)/newsdesk run examples/corpus --db out/demo/newsdesk.db --out out/demo
