@@ -5,7 +5,8 @@ archives (not timed), then ``newsdesk.spark.run_job`` runs on ``--master`` (defa
 ``local[2]``) and every stage's wall time is printed, with stories and NMI against the
 generated events. ``--peer`` also runs the single-machine pipeline (``newsdesk run``
 without writing briefs: ingest, dedupe, cluster, facts+align) on the smallest size's
-archives in a child process, so the Spark figures can be read as a ratio to it.
+archives in a child process, so the Spark figures can be read as a ratio to it;
+``--peer-only`` runs just that, for each size.
 
     python bench/bench_spark.py --sizes 10000 30000 --peer
 """
@@ -21,6 +22,7 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 STAGES = ("read", "clean", "dedupe", "cluster", "facts", "write")
@@ -60,7 +62,13 @@ def run_spark(n: int, args: argparse.Namespace, work: Path) -> tuple[Run, Path]:
         window=WindowConfig(window_days=args.window_days), partitions=args.partitions
     )
     out = work / f"out-{n}"
-    result = run_job(spark, [str(archives)], str(out), config)
+    result = run_job(
+        spark,
+        [str(archives)],
+        str(out),
+        config,
+        on_stage=lambda name, sec: print(f"  {n:,}: {name} {sec:,.1f} s", flush=True),
+    )
     run = Run(
         articles=result.articles,
         seconds=dict(result.seconds),
@@ -78,12 +86,13 @@ def _peer_child(archives: str, db: str) -> None:
     from newsdesk.store import Store
 
     seconds: dict[str, float] = {}
+    events = json.loads(Path(archives, "events.json").read_text(encoding="utf-8"))
     with Store(db) as store:
         t = time.perf_counter()
         report = pipeline.ingest_paths(store, [archives])
         seconds["read+clean+store"] = time.perf_counter() - t
         t = time.perf_counter()
-        pipeline.dedupe_store(store)
+        duplicates = pipeline.dedupe_store(store)
         seconds["dedupe"] = time.perf_counter() - t
         t = time.perf_counter()
         stories = pipeline.cluster_store(store)
@@ -92,14 +101,31 @@ def _peer_child(archives: str, db: str) -> None:
         for story in stories:
             pipeline.story_report(store, story)
         seconds["facts+align+brief"] = time.perf_counter() - t
-    print(json.dumps({"articles": len(report.added), "seconds": seconds}))
+        from sklearn.metrics import normalized_mutual_info_score
+
+        urls = {a.id: a.url for a in store.articles()}
+        members = [(events[urls[a]], s.id) for s in stories for a in s.article_ids]
+        nmi = normalized_mutual_info_score([m[0] for m in members], [m[1] for m in members])
+    summary = {"stories": len(stories), "duplicates": duplicates, "nmi": round(float(nmi), 3)}
+    print(json.dumps({"articles": len(report.added), "seconds": seconds, **summary}))
 
 
-def run_peer(archives: Path, work: Path) -> dict[str, float]:
+def write_archives(n: int, args: argparse.Namespace, work: Path) -> Path:
+    """``n`` generated articles as WARC files, with their events (``events.json``)."""
+    from make_warcs import events_by_url, generated_pages, write_warcs
+
+    archives = work / f"warc-{n}"
+    write_warcs(generated_pages(n, args.seed), archives, files=args.files)
+    events = events_by_url(n, args.seed)
+    (archives / "events.json").write_text(json.dumps(events), encoding="utf-8")
+    return archives
+
+
+def run_peer(archives: Path, work: Path) -> dict[str, Any]:
     cmd = [sys.executable, __file__, "--peer-child", str(archives), str(work / "peer.db")]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-    seconds: dict[str, float] = json.loads(out.strip().splitlines()[-1])["seconds"]
-    return seconds
+    found: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    return found
 
 
 def _table(runs: list[Run]) -> str:
@@ -145,12 +171,18 @@ def main() -> int:
     ap.add_argument("--window-days", type=int, default=7)
     ap.add_argument("--driver-memory", default="4g")
     ap.add_argument("--peer", action="store_true", help="also time the single-machine path")
+    ap.add_argument("--peer-only", action="store_true", help="only the single-machine runs")
     ap.add_argument("--peer-child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.peer_child:
         _peer_child(*args.peer_child)
         return 0
     sys.path.insert(0, str(HERE))
+    if args.peer_only:
+        with tempfile.TemporaryDirectory(prefix="newsdesk-peer-bench-") as tmp:
+            for n in args.sizes:
+                print(json.dumps(run_peer(write_archives(n, args, Path(tmp)), Path(tmp))))
+        return 0
     runs: list[Run] = []
     with tempfile.TemporaryDirectory(prefix="newsdesk-spark-bench-") as tmp:
         work = Path(tmp)
@@ -167,7 +199,7 @@ def main() -> int:
         print(_table(runs))
         print("\n```\n" + _growth(runs) + "\n```")
         if args.peer and peer_archives is not None:
-            peer = run_peer(peer_archives, work)
+            peer = run_peer(peer_archives, work)["seconds"]
             spark_total = runs[0].total
             peer_total = sum(peer.values())
             print(f"\nSingle-machine peer on the same {runs[0].articles:,} articles (one process):")

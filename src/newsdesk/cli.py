@@ -254,14 +254,19 @@ def spark(
         matcher=matcher.value,
         base=base,
     )
-    result = run_job(session, paths, out, config)
+    result = run_job(
+        session,
+        paths,
+        out,
+        config,
+        on_stage=lambda name, sec: typer.echo(f"{name}: {sec:.1f}s", err=True),
+    )
     for problem in result.problems:
         _err(f"{problem.source}: {problem.message}")
-    stages = ", ".join(f"{name} {sec:.1f}s" for name, sec in result.seconds.items())
     typer.echo(
         f"{result.archives} archives: {result.articles} articles, {result.duplicates} duplicates, "
         f"{result.stories} stories, {result.facts} facts in {result.fact_groups} groups; "
-        f"{result.problem_count} errors ({stages})",
+        f"{result.problem_count} errors",
         err=True,
     )
     typer.echo(f"Parquet tables written to {result.out}/")

@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 from newsdesk.cli import app
 from newsdesk.errors import InputError
 from newsdesk.ingest import iter_documents, read_file
+from newsdesk.pipeline import article_id
 from newsdesk.spark._cluster import WindowConfig, WindowStory, boundaries, join_boundary
 from newsdesk.spark._components import components_of, connected_components
 from newsdesk.spark._inputs import resolve_inputs
@@ -241,9 +242,14 @@ def test_cli_rejects_a_bad_conf(tmp_path: Path) -> None:
 
 def test_cli_runs_the_job_and_loads_the_store(spark: Any, tmp_path: Path) -> None:
     db = tmp_path / "n.db"
-    args = ["spark", str(ARCHIVE), "--out", str(tmp_path / "out"), "--into-db", "--db", str(db)]
+    # A URI: listed through Hadoop and read with Spark's binaryFile source, as s3a:// would be.
+    uri = ARCHIVE.as_uri()
+    args = ["spark", uri, "--out", str(tmp_path / "out"), "--into-db", "--db", str(db)]
     result = CliRunner().invoke(app, [*args, "--partitions", "2"])
     assert result.exit_code == 0, result.output
-    assert "1 archives: 1 articles" in result.output
+    assert "1 archives: 1 articles" in result.output and "dedupe: " in result.output
     with Store(db) as store:
         assert store.count_articles() == 1 and len(store.stories()) == 1
+        (article,) = store.articles()
+        assert article.source.endswith("kessen_tribune.warc.gz#record3")
+        assert article.id == article_id(next(iter(read_file(ARCHIVE).documents)))

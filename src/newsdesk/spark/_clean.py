@@ -133,9 +133,10 @@ def template_stats(lines: DataFrame, config: CleanConfig) -> TemplateStats:
         .filter(F.col("n") >= config.outlet_min_articles)
     )
     stats = TemplateStats(articles=groups.select("group").distinct().count())
-    for row in overall.toLocalIterator():
+    # Only the lines that reach a threshold come back: few, so one collect each.
+    for row in overall.collect():
         stats.overall[row["key"]] = int(row["n"])
-    for row in by_outlet.toLocalIterator():
+    for row in by_outlet.collect():
         stats.by_outlet.setdefault(row["outlet"], {})[row["key"]] = int(row["n"])
     keyed.unpersist()
     return stats

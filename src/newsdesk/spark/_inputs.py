@@ -30,7 +30,8 @@ from pathlib import Path
 from newsdesk.errors import InputError
 from newsdesk.spark._records import Problem
 
-_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:/")
+"""``scheme://...``, or ``scheme:/...`` as Hadoop writes a qualified local path."""
 WARC_SUFFIXES = (".warc", ".warc.gz")
 
 

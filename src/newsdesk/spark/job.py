@@ -23,7 +23,7 @@ on inputs that fit in one window the tables equal what ``newsdesk run`` stores.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -112,11 +112,17 @@ class JobResult:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
+StageHook = Callable[[str, float], None]
+"""Called with a stage's name and seconds as each stage ends (progress reports)."""
+
+
 @contextmanager
-def _stage(result: JobResult, name: str) -> Iterator[None]:
+def _stage(result: JobResult, name: str, hook: StageHook | None) -> Iterator[None]:
     start = time.perf_counter()
     yield
     result.seconds[name] = round(time.perf_counter() - start, 3)
+    if hook is not None:
+        hook(name, result.seconds[name])
 
 
 def _row(item: tuple[Extracted, Any]) -> tuple[Any, ...]:
@@ -299,6 +305,7 @@ def run_job(
     arguments: Sequence[str],
     out: str,
     config: SparkJobConfig | None = None,
+    on_stage: StageHook | None = None,
 ) -> JobResult:
     """Run every stage over the archives ``arguments`` name; write the tables to ``out``."""
     from pyspark.sql import functions as F
@@ -307,7 +314,7 @@ def run_job(
     sc = spark.sparkContext
     partitions = cfg.partitions or max(2, 2 * sc.defaultParallelism)
     result = JobResult(out=out.rstrip("/"))
-    with _stage(result, "read"):
+    with _stage(result, "read", on_stage):
         inputs = resolve_inputs(arguments, cfg.base)
         files, listing_problems = list_files(spark, inputs)
         result.archives = len(files)
@@ -323,10 +330,10 @@ def run_job(
         ).persist()
         result.problem_count = errors.count()
         result.problems = [Problem(r["source"], r["message"]) for r in errors.take(MAX_PROBLEMS)]
-    with _stage(result, "clean"):
+    with _stage(result, "clean", on_stage):
         articles, stats = _clean(spark, docs, cfg)
         items.unpersist()
-    with _stage(result, "dedupe"):
+    with _stage(result, "dedupe", on_stage):
         links = find_duplicates(spark, articles, cfg.dedupe).persist()
         reuse = find_paragraph_reuse(spark, articles, cfg.dedupe).persist()
         marked = articles.join(
@@ -341,15 +348,15 @@ def run_job(
         result.articles = marked.count()
         result.duplicates = links.count()
         result.reused_paragraphs = reuse.count()
-    with _stage(result, "cluster"):
+    with _stage(result, "cluster", on_stage):
         stories, story_of = _stories(spark, marked, cfg, partitions)
         result.stories = stories.count()
         story_of.count()
-    with _stage(result, "facts"):
+    with _stage(result, "facts", on_stage):
         facts, groups = _facts(spark, marked, reuse, story_of, cfg, partitions)
         result.facts = facts.count()
         result.fact_groups = groups.count()
-    with _stage(result, "write"):
+    with _stage(result, "write", on_stage):
         tables: dict[str, DataFrame] = {
             "articles": marked.join(
                 story_of.select(F.col("article_id").alias("id"), "story_id"), "id", "left"
