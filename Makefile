@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 
-.PHONY: demo test embeddings peers web serve screenshots lint typecheck pytest bench clean
+.PHONY: demo test embeddings peers web serve screenshots spark lint typecheck pytest bench clean
 
 EMBED  := $(VENV)/.embeddings
 WEB    := $(VENV)/.web
@@ -52,6 +52,13 @@ serve: $(WEB)
 screenshots: $(WEB)
 	@test -f $(DEMO_DB) || $(MAKE) demo
 	$(BIN)/python scripts/screenshots.py --db $(DEMO_DB) --out docs/screenshots
+# The optional Spark job (pyspark 4.3.0; Spark needs Java 17+ on the machine).
+SPARK  := $(VENV)/.spark
+$(SPARK): $(STAMP) requirements/spark.txt
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements/spark.txt
+	touch $(SPARK)
+
+spark: $(SPARK)
 
 demo: $(STAMP)
 	$(BIN)/newsdesk run examples/corpus --db out/demo/newsdesk.db --out out/demo

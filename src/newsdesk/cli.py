@@ -343,6 +343,96 @@ def watch(
     )
 
 
+@app.command()
+def spark(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="WARC archives (.warc, .warc.gz), folders, globs, listings of paths "
+            "(e.g. CC-NEWS warc.paths.gz) or URIs (s3a://, hdfs://, file://).",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[
+        str,
+        typer.Option("--out", "-o", help="Output directory (path or URI) for the Parquet tables."),
+    ],
+    master: Annotated[
+        str | None,
+        typer.Option(help="Spark master (default: local[*]; under spark-submit, its own)."),
+    ] = None,
+    window_days: Annotated[int, typer.Option(min=1, help="Days per clustering window.")] = 7,
+    partitions: Annotated[
+        int | None, typer.Option(min=1, help="Partitions of records, articles and stories.")
+    ] = None,
+    base: Annotated[
+        str | None,
+        typer.Option(help="Prefix for relative entries of a listing, e.g. s3a://commoncrawl/."),
+    ] = None,
+    conf: Annotated[
+        list[str] | None,
+        typer.Option("--conf", help="Spark setting KEY=VALUE (repeatable)."),
+    ] = None,
+    matcher: MatcherOption = Matcher.rules,
+    into_db: Annotated[
+        bool, typer.Option("--into-db", help="Also load the result into the store (--db).")
+    ] = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Run the pipeline as a Spark job over news archives; write Parquet tables to --out."""
+    from newsdesk.spark import (
+        LoadError,
+        SparkJobConfig,
+        SparkUnavailable,
+        WindowConfig,
+        load_into_store,
+        run_job,
+        spark_session,
+    )
+
+    settings = dict(item.partition("=")[::2] for item in conf or [])
+    if any(not key or not value for key, value in settings.items()):
+        _err("--conf takes KEY=VALUE")
+        raise typer.Exit(2)
+    try:
+        session = spark_session(master, settings)
+    except SparkUnavailable as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from exc
+    config = SparkJobConfig(
+        window=WindowConfig(window_days=window_days),
+        partitions=partitions,
+        matcher=matcher.value,
+        base=base,
+    )
+    result = run_job(
+        session,
+        paths,
+        out,
+        config,
+        on_stage=lambda name, sec: typer.echo(f"{name}: {sec:.1f}s", err=True),
+    )
+    for problem in result.problems:
+        _err(f"{problem.source}: {problem.message}")
+    typer.echo(
+        f"{result.archives} archives: {result.articles} articles, {result.duplicates} duplicates, "
+        f"{result.stories} stories, {result.facts} facts in {result.fact_groups} groups; "
+        f"{result.problem_count} errors",
+        err=True,
+    )
+    typer.echo(f"Parquet tables written to {result.out}/")
+    if into_db:
+        with _open(db) as store:
+            try:
+                loaded = load_into_store(session, result.out, store)
+            except LoadError as exc:
+                _err(str(exc))
+                raise typer.Exit(1) from exc
+        typer.echo(f"Loaded into {db}: {loaded.added} new articles, {loaded.stories} stories")
+    if result.problem_count:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     app()
 
