@@ -188,14 +188,17 @@ def story_report(
     store: Store, story: Story, *, matcher: MeasureMatcher | None = None
 ) -> StoryReport:
     """Facts, alignment and brief for one stored story."""
-    from newsdesk.align import align
+    from newsdesk.align import align, headline_figures
     from newsdesk.brief import build_brief
 
     analyses = [analyse(a) for a in store.articles(story.article_ids)]
     reuse = store.paragraph_reuse(story.article_ids)
     groups = align(analyses, reuse, matcher=matcher)
-    brief = build_brief(story, analyses, groups, reuse)
-    return StoryReport(story=story, analyses=analyses, reuse=reuse, groups=groups, brief=brief)
+    figures = headline_figures(analyses, reuse)
+    brief = build_brief(story, analyses, groups, reuse, figures=figures)
+    return StoryReport(
+        story=story, analyses=analyses, reuse=reuse, groups=groups, brief=brief, figures=figures
+    )
 
 
 @dataclass(slots=True)

@@ -9,11 +9,14 @@ independent origins.
 * :mod:`._quantities` - facts that state the same figure of the same measure;
 * :mod:`._origins` - what counts as an independent origin (copies and attribution
   followed);
+* :mod:`._figures` - the one figure a story presents per event measure (killed, injured,
+  ...), with its evidence, its label (``update`` when later reports revised it) and history;
 * :mod:`.embeddings` - the optional sentence-embedding matcher (extra ``embeddings``).
 """
 
 from __future__ import annotations
 
+from newsdesk.align._figures import HEADLINE_ORDER, headline_figures, report_figures
 from newsdesk.align._match import EVENT_PREDICATES, MeasureMatcher, RuleMatcher, canonical_term
 from newsdesk.align._origins import copy_roots, group_origins, origin_key, origin_of
 from newsdesk.align._quantities import (
@@ -28,6 +31,7 @@ from newsdesk.align._quantities import (
 
 __all__ = [
     "EVENT_PREDICATES",
+    "HEADLINE_ORDER",
     "AlignConfig",
     "MeasureMatcher",
     "RuleMatcher",
@@ -37,9 +41,11 @@ __all__ = [
     "compatible",
     "copy_roots",
     "group_origins",
+    "headline_figures",
     "implied_precision",
     "origin_key",
     "origin_of",
+    "report_figures",
     "same_figure",
     "story_window",
 ]

@@ -11,7 +11,14 @@ from collections.abc import Sequence
 
 from newsdesk.brief._sections import citation_sentences, fact_sections
 from newsdesk.brief._summary import summarize
-from newsdesk.records import ArticleAnalysis, Brief, FactGroup, ParagraphReuse, Story
+from newsdesk.records import (
+    ArticleAnalysis,
+    Brief,
+    FactGroup,
+    HeadlineFigure,
+    ParagraphReuse,
+    Story,
+)
 
 
 def _independence(groups: Sequence[FactGroup]) -> dict[tuple[str, int], int]:
@@ -29,13 +36,17 @@ def build_brief(
     analyses: Sequence[ArticleAnalysis],
     groups: Sequence[FactGroup],
     reuse: Sequence[ParagraphReuse] = (),
+    *,
+    figures: Sequence[HeadlineFigure] = (),
 ) -> Brief:
-    """Summary (extractive, ranked by coverage and independence), then the fact sections."""
+    """Summary (extractive, ranked by coverage and independence), then the fact sections;
+    ``figures`` (from :func:`newsdesk.align.headline_figures`) are carried as the story's
+    headline figures."""
     outlets = {an.article.id: an.article.outlet for an in analyses}
     sentences = summarize([an.article for an in analyses], independence=_independence(groups))
     sentences += fact_sections(groups, outlets)
     sentences += citation_sentences(analyses, reuse)
-    return Brief(story_id=story.id, title=story.title, sentences=sentences)
+    return Brief(story_id=story.id, title=story.title, sentences=sentences, figures=list(figures))
 
 
 __all__ = ["build_brief", "summarize"]

@@ -10,7 +10,10 @@ and the article's primary sources.
 * :func:`extract_attributions` - who each sentence relies on ("according to X", "X said",
   "a source told X", "citing X", datelines);
 * :func:`primary_sources` - the outlets and named sources an article relies on;
-* :func:`extract_facts` - the above combined into facts.
+* :func:`extract_facts` - the above combined into facts;
+* :func:`extract_events` - event measures (people killed, injured, shot, arrested, ...),
+  including singletons written without a number ("a man was shot and killed"), never ages,
+  partitive parts, negated or hypothetical ones, or running totals (see :mod:`._events`).
 
 Conventions worth knowing (see the private modules for the full rules):
 
@@ -51,6 +54,7 @@ from newsdesk.facts._attribution import (
     sentence_sources,
 )
 from newsdesk.facts._dating import fact_time
+from newsdesk.facts._events import find_events, mentions_event
 from newsdesk.facts._nlp import parse, parse_many
 from newsdesk.facts._quantities import extract_quantities
 from newsdesk.facts._sources import ArticleSources, article_sources
@@ -61,6 +65,7 @@ from newsdesk.records import (
     Article,
     ArticleAnalysis,
     Attribution,
+    EventMeasure,
     Fact,
     Quantity,
     TimeRef,
@@ -72,6 +77,7 @@ __all__ = [
     "analyse",
     "canonical_source",
     "extract_attributions",
+    "extract_events",
     "extract_facts",
     "extract_quantities",
     "extract_time",
@@ -96,7 +102,11 @@ _HAS_NUMBER = re.compile(
 def _sentences(article: Article) -> list[Sentence]:
     """The article's sentences, with the ones that need a parse parsed in one batch."""
     sentences = split_sentences(article.text)
-    parse_many(s.text for s in sentences if mentions_cue(s.text) or _HAS_NUMBER.search(s.text))
+    parse_many(
+        s.text
+        for s in sentences
+        if mentions_cue(s.text) or _HAS_NUMBER.search(s.text) or mentions_event(s.text)
+    )
     return sentences
 
 
@@ -125,18 +135,23 @@ def fact_id(article_id: str, sentence_index: int, q: Quantity) -> str:
     return content_hash(article_id, str(sentence_index), f"{q.start}:{q.end}")[:16]
 
 
-def _sentence_facts(article: Article, sent: Sentence, attributed: tuple[str, ...]) -> list[Fact]:
+Findings = tuple[list[Fact], list[EventMeasure]]
+
+
+def _sentence_findings(article: Article, sent: Sentence, attributed: tuple[str, ...]) -> Findings:
+    """The facts (one per quantity) and event measures of one sentence."""
     if is_shouted(sent.text):
-        return []  # a headline or promo line in capitals states no fact of the story
+        return [], []  # a headline or promo line in capitals states no fact of the story
     quantities = extract_quantities(sent.text)
-    if not quantities:
-        return []
+    event = mentions_event(sent.text)
+    if not quantities and not event:
+        return [], []
     times = [
         (t.start, t.end, t.to_ref())
         for t in find_times(sent.text, article.published)
         if t.is_ref and (t.period[0] is not None or t.period[1] is not None)
     ]
-    doc = parse(sent.text) if times else None
+    doc = parse(sent.text) if times or event else None
     facts: list[Fact] = []
     for q in quantities:
         frame = describe(sent.text, q)
@@ -150,24 +165,44 @@ def _sentence_facts(article: Article, sent: Sentence, attributed: tuple[str, ...
                 quantity=fact_q,
                 subject=frame.subject,
                 predicate=frame.predicate,
-                time=fact_time(doc, times, q, frame.verb) if doc is not None else None,
+                time=fact_time(doc, times, q, frame.verb) if doc is not None and times else None,
                 attributed_to=attributed,
             )
         )
-    return facts
+    events: list[EventMeasure] = []
+    if event and doc is not None:
+        events = find_events(
+            doc,
+            quantities,
+            times,
+            article_id=article.id,
+            sentence_index=sent.index,
+            published=article.published,
+            attributed_to=attributed,
+        )
+    return facts, events
 
 
-def _facts(article: Article, sentences: list[Sentence], sources: ArticleSources) -> list[Fact]:
+def _findings(article: Article, sentences: list[Sentence], sources: ArticleSources) -> Findings:
     facts: list[Fact] = []
+    events: list[EventMeasure] = []
     for i, sent in enumerate(sentences):
-        facts.extend(_sentence_facts(article, sent, sources.chains.get(i, ())))
-    return facts
+        found_facts, found_events = _sentence_findings(article, sent, sources.chains.get(i, ()))
+        facts.extend(found_facts)
+        events.extend(found_events)
+    return facts, events
 
 
 def extract_facts(article: Article) -> list[Fact]:
     """One fact per quantity in the article, with subject, predicate, time and sources."""
     sentences = _sentences(article)
-    return _facts(article, sentences, _article_sources(article, sentences))
+    return _findings(article, sentences, _article_sources(article, sentences))[0]
+
+
+def extract_events(article: Article) -> list[EventMeasure]:
+    """The event measures the article states, sentence by sentence."""
+    sentences = _sentences(article)
+    return _findings(article, sentences, _article_sources(article, sentences))[1]
 
 
 def analyse(article: Article) -> ArticleAnalysis:
@@ -176,9 +211,11 @@ def analyse(article: Article) -> ArticleAnalysis:
     sentences = _sentences(article)
     sourced = _sourced(sentences)
     sources = article_sources([s.text for s in sentences], sourced, article.outlet)
+    facts, events = _findings(article, sentences, sources)
     return ArticleAnalysis(
         article=article,
-        facts=_facts(article, sentences, sources),
+        facts=facts,
         attributions=[s.att for found in sourced for s in found],
         primary_sources=sources.primary,
+        events=events,
     )

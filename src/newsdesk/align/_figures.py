@@ -1,0 +1,435 @@
+"""Headline figures: the one figure a story presents for each event measure.
+
+Needs: the story's :class:`~newsdesk.records.ArticleAnalysis` records (their
+``events``: :class:`~newsdesk.records.EventMeasure` statements) and paragraph reuse (to
+count independent origins). Produces: :class:`~newsdesk.records.HeadlineFigure` records,
+killed and injured first, then the other measures any report states.
+
+**Per report.** A report's figure for a measure is, by decreasing specificity (``rank``):
+
+4. a number written for it ("four people were injured"; the value stated most often in
+   the report, the first one on a tie);
+3. a figure derived from written numbers of the same report: injured = shot - killed
+   ("four people were shot, one fatally": 3 injured), killed = shot - injured;
+2. the people it counts one by one, written without a number ("a man was shot and
+   killed"; "Charlotte, 16, died" and "the 15-year-old boy died" are two deaths):
+   singletons that share a name, an age and sex may be one person, singletons that differ
+   in one of them are two (``implicit``);
+1. zero, when the report describes its victims one by one and none of them has the status
+   (everyone shot survived: killed 0; everyone shot died: injured 0) (``implicit``).
+
+An explicit zero ("no one was injured") is a rank-4 zero, but gives way to any other
+figure of the report ("no one else was injured" after a wounded woman is one injured).
+Statements dated before the story (a shooting "last month") or that are only a part of a
+larger figure (``subset``) are left out.
+
+**Per story.** The presented figure comes from the most specific rank any report reaches,
+and within it from the most recent report (singletons: the most people any report names).
+Its label:
+
+* ``conflicting``: reports of the latest day disagree (their admissible ranges do not
+  overlap); ``disputed`` holds the other statements;
+* ``update``: earlier reports gave a different figure; ``history`` holds the earlier
+  figures, oldest first, and ``note`` says "rose from 1 to 2 on 12 Jan 2017, per ...";
+* otherwise as fact groups: ``single-source``, ``single-origin``, ``corroborated``,
+  ``compatible`` (singleton counts that differ: a report naming fewer people is not a
+  disagreement).
+
+When a later report raises the killed figure above what the injured figure's report
+knew, those deaths came from the injured: the injured figure drops by as many.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from newsdesk.align._origins import copy_roots, group_origins, origin_key
+from newsdesk.align._quantities import Window, compatible, story_window
+from newsdesk.records import (
+    Agreement,
+    Article,
+    ArticleAnalysis,
+    Bound,
+    EventMeasure,
+    FigureStep,
+    HeadlineFigure,
+    ParagraphReuse,
+    Quantity,
+    SourceRef,
+)
+
+__all__ = ["HEADLINE_ORDER", "headline_figures", "report_figures"]
+
+HEADLINE_ORDER = (
+    "killed",
+    "injured",
+    "casualties",
+    "missing",
+    "evacuated",
+    "displaced",
+    "rescued",
+    "arrested",
+)
+"""Measures a story presents, in this order. ``shot`` only feeds killed and injured."""
+
+EXPLICIT, DERIVED, SINGLETONS, ZERO = 4, 3, 2, 1
+
+
+@dataclass(slots=True)
+class ReportFigure:
+    """One report's figure for one measure."""
+
+    measure: str
+    value: float
+    rank: int
+    article: Article
+    evidence: list[EventMeasure] = field(default_factory=list)
+    bound: Bound = Bound.EQ
+    text: str = ""
+
+    @property
+    def published(self) -> str:
+        return (self.article.published or "")[:10]
+
+    @property
+    def implicit(self) -> bool:
+        return self.rank in (SINGLETONS, ZERO)
+
+    @property
+    def quantity(self) -> Quantity:
+        return Quantity(self.text, 0, 0, self.value, bound=self.bound)
+
+
+# ------------------------------------------------------------------ one report
+
+
+def _usable(ev: EventMeasure, window: Window) -> bool:
+    if ev.role != "count":
+        return False
+    if window is not None and ev.time is not None and ev.time.end:
+        return ev.time.end >= window[0]  # a figure of an earlier event
+    return True
+
+
+def _facets(events: Sequence[EventMeasure]) -> dict[str, set[str]]:
+    """The distinct names, ages and sexes of the people some singletons describe."""
+    out: dict[str, set[str]] = {}
+    for e in events:
+        for w in e.who:
+            kind, _, value = w.partition(":")
+            if kind in ("name", "age", "sex", "other"):
+                out.setdefault(kind, set()).add(value.lower())
+    if "name" in out:
+        out["name"] = _distinct_names(out["name"])
+    return out
+
+
+def _distinct_names(names: set[str]) -> set[str]:
+    """Names not contained in a longer one ("Charlotte" is "Charlotte Zaremba")."""
+    words = {n: set(n.split()) for n in names}
+    return {n for n in names if not any(m != n and words[n] < words[m] for m in names)}
+
+
+def _people(facets: dict[str, set[str]]) -> int:
+    return max((len(v) for v in facets.values()), default=0)
+
+
+def _new_people(facets: dict[str, set[str]], known: dict[str, set[str]]) -> int:
+    """People ``facets`` describe that ``known`` does not (another name, age or sex)."""
+    best = 0
+    for kind, values in facets.items():
+        seen = known.get(kind, set())
+        if not seen and kind != "other":
+            continue  # the known people have no name (age, sex): it may be one of them
+        if kind == "name":
+            fresh = {
+                v
+                for v in values
+                if not any(
+                    set(v.split()) <= set(k.split()) or set(k.split()) <= set(v.split())
+                    for k in seen
+                )
+            }
+        else:
+            fresh = values - seen
+        best = max(best, len(fresh))
+    return best
+
+
+def _singleton_counts(events: Sequence[EventMeasure]) -> dict[str, tuple[int, list[EventMeasure]]]:
+    """Killed and injured people a report counts one by one (see the module docstring)."""
+    singles = [e for e in events if e.implicit and e.value == 1]
+    killed = [e for e in singles if e.measure == "killed"]
+    hurt = [e for e in singles if e.measure in ("injured", "shot")]
+    out: dict[str, tuple[int, list[EventMeasure]]] = {}
+    if killed:
+        out["killed"] = (max(1, _people(_facets(killed))), killed)
+    if hurt:
+        fresh = (
+            _new_people(_facets(hurt), _facets(killed))
+            if killed
+            else max(1, _people(_facets(hurt)))
+        )
+        out["injured"] = (fresh, hurt)
+    return out
+
+
+def _explicit(
+    measure: str, events: Sequence[EventMeasure], article: Article
+) -> ReportFigure | None:
+    stated = [e for e in events if e.measure == measure and not e.implicit]
+    nonzero = [e for e in stated if e.value > 0]
+    if not nonzero:
+        return None
+    counts = Counter(e.value for e in nonzero)
+    best = max(counts.values())
+    value = next(e.value for e in nonzero if counts[e.value] == best)
+    evidence = [e for e in nonzero if e.value == value]
+    return ReportFigure(
+        measure, value, EXPLICIT, article, evidence, evidence[0].bound, evidence[0].text
+    )
+
+
+def report_figures(analysis: ArticleAnalysis, window: Window = None) -> dict[str, ReportFigure]:
+    """Each measure's figure in one report (see the module docstring)."""
+    article = analysis.article
+    events = [e for e in analysis.events if _usable(e, window)]
+    measures = dict.fromkeys(e.measure for e in events)
+    out: dict[str, ReportFigure] = {}
+    for m in measures:
+        fig = _explicit(m, events, article)
+        if fig is not None:
+            out[m] = fig
+    people = _singleton_counts(events)
+    for m in ("killed", "injured"):
+        if m in out:
+            continue
+        other = "injured" if m == "killed" else "killed"
+        shot, known = out.get("shot"), out.get(other)
+        if shot is not None and (known is not None or other not in measures):
+            value = shot.value - (known.value if known is not None else 0)
+            if m == "killed" and value != 0:
+                value = -1  # killed = shot - injured only when all the shot were injured
+            if value >= 0 and shot.bound is Bound.EQ:
+                ev = shot.evidence + (known.evidence if known else [])
+                rank = DERIVED if value > 0 else ZERO  # a zero gives way to anyone named
+                out[m] = ReportFigure(m, value, rank, article, ev, Bound.EQ, f"{value:g}")
+                continue
+        count, ev = people.get(m, (0, []))
+        if count:
+            text = ev[0].text if count == 1 else f"{count} people"
+            out[m] = ReportFigure(m, float(count), SINGLETONS, article, ev, Bound.EQ, text)
+        elif people:
+            ev = [e for _, found in people.values() for e in found]
+            out[m] = ReportFigure(m, 0.0, ZERO, article, ev, Bound.EQ, "0")
+    for m in measures:
+        if m in out:
+            continue
+        zeros = [e for e in events if e.measure == m and not e.implicit and e.value == 0]
+        if zeros:
+            out[m] = ReportFigure(m, 0.0, EXPLICIT, article, zeros, Bound.EQ, zeros[0].text)
+        else:
+            singles = [e for e in events if e.measure == m and e.implicit]
+            if singles:
+                out[m] = ReportFigure(
+                    m, 1.0, SINGLETONS, article, singles, Bound.EQ, singles[0].text
+                )
+    return out
+
+
+# ------------------------------------------------------------------ one story
+
+
+def _fmt_date(iso: str) -> str:
+    try:
+        d = date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return f"{d.day} {d.strftime('%b')} {d.year}"
+
+
+def _name(article: Article) -> str:
+    return article.outlet or (f"“{article.title}”" if article.title else article.id[:12])
+
+
+def _refs(figs: Sequence[ReportFigure]) -> tuple[SourceRef, ...]:
+    refs = [
+        SourceRef(e.article_id, f.article.outlet, e.sentence_index)
+        for f in figs
+        for e in f.evidence[:1]
+    ]
+    return tuple(dict.fromkeys(refs))
+
+
+def _value_text(value: float, bound: Bound) -> str:
+    prefix = {
+        Bound.GE: "at least ",
+        Bound.GT: "more than ",
+        Bound.APPROX: "about ",
+        Bound.LE: "at most ",
+        Bound.LT: "fewer than ",
+    }.get(bound, "")
+    return f"{prefix}{value:g}"
+
+
+def _history(figs: Sequence[ReportFigure], current: float) -> list[FigureStep]:
+    """Earlier figures, oldest first, one step per change of value."""
+    steps: list[FigureStep] = []
+    by_date = sorted(figs, key=lambda f: f.published)
+    for f in by_date:
+        if steps and steps[-1].value == f.value:
+            continue
+        same = [g for g in by_date if g.published == f.published and g.value == f.value]
+        steps.append(FigureStep(f.value, f.text, f.bound, f.published or None, _refs(same)))
+    if steps and steps[-1].value == current:
+        steps.pop()
+    return steps
+
+
+def _pick(figs: Sequence[ReportFigure]) -> tuple[ReportFigure, list[ReportFigure]]:
+    """The presented report figure, and the figures of the latest day that disagree."""
+    if figs[0].rank == SINGLETONS:
+        best = max(figs, key=lambda f: (f.value, f.published))
+        return best, []
+    latest = max(f.published for f in figs)
+    today = [f for f in figs if f.published == latest]
+    votes = Counter(f.value for f in today)
+    top = max(votes.values())
+    winner = next(f for f in reversed(today) if votes[f.value] == top)
+    disagree = [f for f in today if not compatible(f.quantity, winner.quantity)]
+    return winner, disagree
+
+
+def _figure(
+    measure: str,
+    figs: list[ReportFigure],
+    copied_from: dict[tuple[str, int], str],
+    articles: dict[str, Article],
+) -> HeadlineFigure:
+    rank = max(f.rank for f in figs)
+    figs = [f for f in figs if f.rank == rank]
+    best, disputed = _pick(figs)
+    same = [f for f in figs if f.value == best.value and f.bound is best.bound]
+    evidence = [e for f in same for e in f.evidence]
+    origins = group_origins(evidence, copied_from, articles) if evidence else []
+    history = (
+        _history([f for f in figs if f.published <= best.published], best.value)
+        if rank != SINGLETONS
+        else []
+    )
+    reports = {f.article.id for f in figs}
+    label, note = _label(best, same, figs, disputed, history, origins, reports)
+    return HeadlineFigure(
+        measure=measure,
+        value=best.value,
+        text=best.text,
+        label=label,
+        evidence=tuple(evidence),
+        bound=best.bound,
+        implicit=best.implicit,
+        derived=rank == DERIVED,
+        as_of=max(f.published for f in same) or None,
+        history=tuple(history),
+        disputed=tuple(e for f in disputed for e in f.evidence),
+        independent_origins=max(1, len(origins)),
+        origins=tuple(origins),
+        note=note,
+    )
+
+
+def _label(
+    best: ReportFigure,
+    same: list[ReportFigure],
+    figs: list[ReportFigure],
+    disputed: list[ReportFigure],
+    history: list[FigureStep],
+    origins: list[str],
+    reports: set[str],
+) -> tuple[Agreement, str]:
+    per = ", ".join(dict.fromkeys(_name(f.article) for f in same))
+    shown = _value_text(best.value, best.bound)
+    if disputed:
+        others = "; ".join(
+            f"{_value_text(f.value, f.bound)} ({_name(f.article)})" for f in disputed
+        )
+        day = _fmt_date(best.published) if best.published else "the same day"
+        return Agreement.CONFLICTING, f"reports of {day} disagree: {shown} ({per}) vs {others}"
+    if history:
+        prev = history[-1]
+        verb = "rose" if best.value > prev.value else "fell"
+        first = min((f.published for f in same if f.published), default="")
+        when = f" on {_fmt_date(first)}" if first else ""
+        return (
+            Agreement.UPDATE,
+            f"{verb} from {_value_text(prev.value, prev.bound)} to {shown}{when}, per {per}",
+        )
+    if len(reports) == 1:
+        return Agreement.SINGLE_SOURCE, f"{shown}, per {per}"
+    if any(f.value != best.value for f in figs):
+        return Agreement.COMPATIBLE, f"{shown}, per {per}; other reports name fewer"
+    if len({origin_key(o) for o in origins}) <= 1:
+        return Agreement.SINGLE_ORIGIN, f"{shown}, per {per} (one origin)"
+    return Agreement.CORROBORATED, f"{shown}, per {per}"
+
+
+def _died_later(
+    injured: HeadlineFigure, killed: HeadlineFigure, figures: dict[str, dict[str, ReportFigure]]
+) -> HeadlineFigure:
+    """Deaths a later report adds came from the injured an earlier report counted."""
+    if not injured.evidence or not killed.as_of or not injured.as_of:
+        return injured
+    if killed.as_of <= injured.as_of:
+        return injured
+    source = injured.evidence[-1].article_id
+    known = figures.get(source, {}).get("killed")
+    died = killed.value - (known.value if known is not None else 0)
+    if died <= 0 or injured.value <= 0:
+        return injured
+    value = max(0.0, injured.value - died)
+    step = FigureStep(
+        injured.value,
+        injured.text,
+        injured.bound,
+        injured.as_of,
+        tuple(SourceRef(e.article_id, None, e.sentence_index) for e in injured.evidence[:1]),
+    )
+    return HeadlineFigure(
+        measure=injured.measure,
+        value=value,
+        text=f"{value:g}",
+        label=Agreement.UPDATE,
+        evidence=injured.evidence + killed.evidence,
+        bound=Bound.EQ,
+        implicit=injured.implicit,
+        derived=True,
+        as_of=killed.as_of,
+        history=(*injured.history, step),
+        independent_origins=injured.independent_origins,
+        origins=injured.origins,
+        note=f"fell from {injured.value:g} to {value:g} on {_fmt_date(killed.as_of)}: "
+        f"{died:g} of the injured died",
+    )
+
+
+def headline_figures(
+    analyses: Sequence[ArticleAnalysis], reuse: Sequence[ParagraphReuse] = ()
+) -> list[HeadlineFigure]:
+    """One figure per event measure the story's reports state (see the module docstring)."""
+    window = story_window(analyses)
+    per_report = {an.article.id: report_figures(an, window) for an in analyses}
+    articles = {an.article.id: an.article for an in analyses}
+    copied_from = copy_roots(reuse)
+    by_measure: dict[str, list[ReportFigure]] = {}
+    for an in analyses:
+        for m, fig in per_report[an.article.id].items():
+            by_measure.setdefault(m, []).append(fig)
+    out: dict[str, HeadlineFigure] = {}
+    for m in HEADLINE_ORDER:
+        if m in by_measure:
+            out[m] = _figure(m, by_measure[m], copied_from, articles)
+    if "killed" in out and "injured" in out:
+        out["injured"] = _died_later(out["injured"], out["killed"], per_report)
+    return list(out.values())

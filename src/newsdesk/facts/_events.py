@@ -1,0 +1,677 @@
+"""Event measures: how many people a report says were killed, injured, shot, arrested...
+
+Needs: one sentence (its spaCy parse from :mod:`._nlp`, the quantities
+:func:`~newsdesk.facts._quantities.extract_quantities` found in it, its time expressions).
+Produces: :class:`~newsdesk.records.EventMeasure` records, one per (measure, counted
+phrase).
+
+A measure is found from a *trigger* (a word that says what happened: "killed", "dead",
+"died", "fatally", "wounded", "in critical condition", "arrested", "evacuated", "deaths",
+"injuries", ...) and its *patient*, the phrase the dependency parse says it happened to:
+the passive subject ("four people were injured"), the object ("killing five people"), the
+subject of an intransitive or copular clause ("two men died", "two people are dead"), the
+object of "leave"/"find" ("left eight wounded", "found a man dead"), the noun a participle
+or adjective modifies ("the five victims killed", "5 dead"), or the number "fatally"
+qualifies ("four people were shot, one fatally"). The count is the patient's number
+(digits or words, with the bound :mod:`._quantities` gives it: "at least six");
+"both"/"the two" count two; coordinated phrases add up ("a man and a woman" = 2). A
+singular person with no number ("a man", "a 16-year-old", "James Doe", "he") counts one,
+flagged ``implicit``.
+
+What is never a count: ages ("a 16-year-old", "James Doe, 15,": the number is not the
+patient, and an appositive number next to a name is an age); the part of a partitive
+whose whole is the same measure ("one of five people injured": 5 injured, and the 1 is a
+``subset``); numbers that only share the sentence (addresses, "called 911", clock times:
+they are never a trigger's patient). Not a measure at all: negated triggers ("two men
+were not injured"; but "no one was injured" is an explicit 0), hypothetical ones ("could
+have killed", "tried to kill"), nouns that only name a kind ("the death penalty", "a death
+investigation"), and running totals ("the city's 30th homicide this year", "killed so far
+this year"). Each measure carries the time of its clause (via :mod:`._dating`), so a
+count from an earlier event ("a shooting last month that killed two") can be told apart
+later, and ``who``: the names, ages and nouns of the people counted, so that two
+singletons can be told apart ("Charlotte, 16, died" and "the 15-year-old boy died" are two
+deaths).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from newsdesk.facts._dating import fact_time
+from newsdesk.facts._numbers import scan_cores
+from newsdesk.facts._units import is_age_unit, singular
+from newsdesk.records import Bound, EventMeasure, Quantity, TimeRef, content_hash
+
+__all__ = ["EVENT_WORDS", "MEASURES", "Found", "event_id", "find_events", "mentions_event"]
+
+EVENT_WORDS = re.compile(
+    r"\b(?:kill|dead|die[sd]?\b|dying|death|fatal|slain|murder|injur|wound|hurt|shot|shoot|"
+    r"gunned|hospitali[sz]|condition|surviv|arrest|detain|custody|missing|evacuat|displac|"
+    r"rescued|casualt|homeless)",
+    re.IGNORECASE,
+)
+"""A cheap filter: sentences without one of these words hold no event measure."""
+
+
+def mentions_event(sentence: str) -> bool:
+    """Could ``sentence`` state an event measure (does it hold a trigger word)?"""
+    return EVENT_WORDS.search(sentence) is not None
+
+
+_VERBS: dict[str, str] = {}
+for _measure, _words in {
+    "killed": "kill slay murder die perish execute",
+    "injured": "injure wound hurt hospitalize hospitalise",
+    "shot": "shoot",
+    "arrested": "arrest detain",
+    "missing": "vanish disappear",
+    "evacuated": "evacuate",
+    "displaced": "displace",
+    "rescued": "rescue",
+}.items():
+    for _w in _words.split():
+        _VERBS[_w] = _measure
+
+_ADJECTIVES = {
+    "dead": "killed",
+    "killed": "killed",
+    "injured": "injured",
+    "wounded": "injured",
+    "hurt": "injured",
+    "missing": "missing",
+    "homeless": "displaced",
+    "displaced": "displaced",
+    "evacuated": "evacuated",
+    "arrested": "arrested",
+}
+_NOUNS = {
+    "death": "killed",
+    "fatality": "killed",
+    "casualty": "casualties",
+    "injury": "injured",
+    "arrest": "arrested",
+    "evacuee": "evacuated",
+}
+"""Counted nouns that name their measure ("seven deaths" = seven people killed)."""
+
+MEASURES = frozenset({*_VERBS.values(), *_ADJECTIVES.values(), *_NOUNS.values()})
+"""Every measure this module names."""
+
+_CONDITIONS = frozenset({"critical", "serious", "stable", "fair", "good", "grave", "guarded"})
+"""Hospital conditions: a person "in stable condition" was hurt and is alive."""
+_SURVIVE = frozenset({"survive", "recover"})
+_SUFFER = frozenset({"suffer", "sustain", "receive", "treat", "have"})
+_FATAL_ADVERBS = frozenset({"fatally", "mortally"})
+
+_MODALS = frozenset({"could", "would", "might", "may", "should", "must", "can", "'d"})
+_IRREALIS = frozenset(
+    """try attempt threaten want plan intend vow aim seek mean hope fear risk avoid prevent
+    escape help""".split()
+)
+_ZERO = frozenset({"nobody", "none", "noone"})
+_PAIR = {"both": 2.0, "pair": 2.0, "couple": 2.0}
+_REFLEXIVE = frozenset({"himself", "herself", "themselves", "myself", "yourself"})
+_SINGLE_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
+_PERSONS = frozenset(
+    """man woman boy girl child kid teen teenager toddler baby infant person victim suspect
+    gunman shooter officer deputy trooper agent soldier driver passenger pedestrian father
+    mother son daughter brother sister husband wife uncle aunt nephew niece cousin
+    grandmother grandfather grandson granddaughter parent stepfather stepson boyfriend
+    girlfriend fiance fiancee student resident neighbor neighbour friend relative clerk
+    employee guard worker customer owner manager cashier teacher student youth juvenile
+    adult male female individual robber burglar intruder homeowner tenant roommate
+    patron bystander occupant motorist rider cyclist veteran inmate sheriff marshal
+    detective sergeant lieutenant captain chief pastor priest coach player athlete
+    rapper singer classmate acquaintance partner spouse""".split()
+)
+"""Nouns for a person (a singular one counts one when no number is written)."""
+_MALE = frozenset("man boy he him himself father son brother husband uncle nephew male".split())
+_FEMALE = frozenset(
+    "woman girl she her herself mother daughter sister wife aunt niece female".split()
+)
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:so\s+far|this\s+year|to\s+date|year[-\s]to[-\s]date|since\s+(?:January|the\s+"
+    r"(?:start|beginning))|(?:last|this|past)\s+(?:year|decade)|(?:in|of|during)\s+20\d\d"
+    r"|homicides|\d+(?:st|nd|rd|th)\s+(?:homicide|killing|murder|shooting|death)"
+    r"|(?:in|over|during|within)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:about\s+|nearly\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a\s+few)\s+"
+    r"(?:weeks|months|years|decades)"
+    r"|in\s+(?:an)?other\s+(?:shootings?|incidents?|attacks?)|separate\s+(?:shootings|incidents|attacks))\b",
+    re.IGNORECASE,
+)
+"""A sentence about a running total or an earlier year, not about one event's toll."""
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A measure found in one sentence, before it becomes an :class:`EventMeasure`."""
+
+    measure: str
+    value: float
+    start: int
+    end: int
+    bound: Bound = Bound.EQ
+    implicit: bool = False
+    role: str = "count"
+    who: tuple[str, ...] = ()
+    verb: int | None = None
+
+
+def event_id(article_id: str, sentence_index: int, found: Found) -> str:
+    return content_hash(
+        "event", article_id, str(sentence_index), found.measure, f"{found.start}:{found.end}"
+    )[:16]
+
+
+def find_events(
+    doc: Any,
+    quantities: Sequence[Quantity],
+    times: Sequence[tuple[int, int, TimeRef]],
+    *,
+    article_id: str,
+    sentence_index: int,
+    published: str | None,
+    attributed_to: tuple[str, ...] = (),
+) -> list[EventMeasure]:
+    """The event measures one parsed sentence states (see the module docstring)."""
+    sentence = str(doc.text)
+    if _RUNNING_TOTAL.search(sentence):
+        return []
+    found = _merge_patients(_dedupe(_scan(doc, quantities)))
+    out: list[EventMeasure] = []
+    spans = list(times)
+    for f in found:
+        time = None
+        if spans:
+            probe = Quantity(sentence[f.start : f.end], f.start, f.end, f.value)
+            time = fact_time(doc, spans, probe, f.verb)
+        out.append(
+            EventMeasure(
+                id=event_id(article_id, sentence_index, f),
+                article_id=article_id,
+                sentence_index=sentence_index,
+                sentence=sentence,
+                measure=f.measure,
+                value=f.value,
+                text=sentence[f.start : f.end],
+                start=f.start,
+                end=f.end,
+                bound=f.bound,
+                implicit=f.implicit,
+                role=f.role,
+                who=f.who,
+                time=time,
+                attributed_to=attributed_to,
+                published=published,
+            )
+        )
+    return out
+
+
+def _merge_patients(found: list[Found]) -> list[Found]:
+    """Measures of one counted phrase: killed and injured of the same figure are
+    casualties ("the 16 people hurt or killed"); "shot" gives way to "killed" ("was shot
+    and killed" is one death, not a wounding too)."""
+    by_span: dict[tuple[int, int], set[str]] = {}
+    for f in found:
+        by_span.setdefault((f.start, f.end), set()).add(f.measure)
+    out: list[Found] = []
+    for f in found:
+        measures = by_span[(f.start, f.end)]
+        if {"killed", "injured"} <= measures:
+            if f.measure == "killed":
+                out.append(replace(f, measure="casualties"))
+            elif f.measure not in ("injured", "shot"):
+                out.append(f)
+            continue
+        if f.measure == "shot" and "killed" in measures:
+            continue
+        out.append(f)
+    return out
+
+
+def _dedupe(found: Iterable[Found]) -> list[Found]:
+    """One measure per (measure, counted phrase): the first (closest) reading wins."""
+    seen: set[tuple[str, int, int]] = set()
+    out: list[Found] = []
+    for f in found:
+        key = (f.measure, f.start, f.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+# ------------------------------------------------------------------ triggers
+
+
+def _scan(doc: Any, quantities: Sequence[Quantity]) -> Iterable[Found]:
+    for tok in doc:
+        trigger = _trigger(tok)
+        if trigger is None:
+            continue
+        measure, kind = trigger
+        if _negated(tok) or _irrealis(tok):
+            continue
+        for patient in _patients(tok, kind):
+            yield from _counted(patient, measure, tok, quantities)
+
+
+def _trigger(tok: Any) -> tuple[str, str] | None:
+    """(measure, kind) when ``tok`` says what happened to someone, else ``None``."""
+    lemma = str(tok.lemma_).lower()
+    low = str(tok.lower_)
+    if tok.pos_ == "ADV" and low in _FATAL_ADVERBS:
+        return ("killed", "adverb")
+    if _adjectival(tok, low):
+        return (_ADJECTIVES[low], "adjective")
+    if tok.pos_ in ("VERB", "AUX") and lemma in _VERBS:
+        if lemma == "shoot" and _fatal(tok):
+            return ("killed", "verb")
+        return (_VERBS[lemma], "verb")
+    if tok.pos_ in ("NOUN", "PROPN") and singular(low) in _NOUNS and tok.dep_ != "compound":
+        return (_NOUNS[singular(low)], "noun")
+    if low == "condition" and any(
+        c.dep_ == "amod" and c.lower_ in _CONDITIONS for c in tok.children
+    ):
+        return ("injured", "condition")
+    if lemma in _SURVIVE and tok.pos_ == "VERB":
+        return ("injured", "survive")
+    return None
+
+
+def _adjectival(tok: Any, low: str) -> bool:
+    """ "dead", "wounded" used as an adjective ("5 dead", "left eight wounded")."""
+    if tok.pos_ not in ("ADJ", "VERB") or low not in _ADJECTIVES or tok.tag_ == "VBD":
+        return False
+    if tok.pos_ == "ADJ":
+        return True
+    adjectival = tok.dep_ in ("acl", "amod", "oprd", "acomp", "conj", "ROOT")
+    return adjectival and not _has_passive_subject(tok)
+
+
+def _has_passive_subject(tok: Any) -> bool:
+    return any(c.dep_ == "nsubjpass" for c in tok.children)
+
+
+def _fatal(tok: Any) -> bool:
+    """ "fatally shot", "shot dead", "shot to death"."""
+    for c in tok.children:
+        if c.dep_ == "advmod" and c.lower_ in _FATAL_ADVERBS:
+            return True
+        if c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ == "dead":
+            return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ == "death" for o in c.children):
+            return True
+    return False
+
+
+def _negated(tok: Any) -> bool:
+    """ "were not injured", "was never found dead" (the trigger or its clause is negated)."""
+    return any(c.dep_ == "neg" for t in _clause_chain(tok) for c in t.children)
+
+
+def _irrealis(tok: Any) -> bool:
+    """ "could have killed", "tried to kill", "to avoid being shot": not something that
+    happened."""
+    for t in _clause_chain(tok):
+        for c in t.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS:
+                return True
+            if c.dep_ == "aux" and c.lower_ == "to" and t.pos_ == "VERB":
+                return True
+        if t.i != tok.i and t.lemma_.lower() in _IRREALIS:
+            return True
+    return False
+
+
+def _clause_chain(tok: Any) -> list[Any]:
+    """The trigger and the words it hangs from up to its clause's verb (through
+    coordination, predicative complements and infinitives)."""
+    chain = [tok]
+    while tok.dep_ in ("conj", "acomp", "oprd", "xcomp", "advmod", "pcomp") and tok.head.i != tok.i:
+        tok = tok.head
+        chain.append(tok)
+        if len(chain) > 4:
+            break
+    if tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and tok.dep_ in ("pobj",):
+        chain.append(tok.head.head)
+    return chain
+
+
+# ------------------------------------------------------------------ patients
+
+
+def _patients(tok: Any, kind: str) -> list[Any]:
+    """The phrase(s) the trigger happened to (their head tokens)."""
+    if kind == "adverb":
+        return _adverb_patients(tok)
+    if kind == "noun":
+        return _noun_patients(tok)
+    if kind == "condition":
+        return _clause_subjects(tok)
+    if kind == "survive":
+        if _has_passive_subject(tok) or any(c.dep_ == "dobj" for c in tok.children):
+            return []  # "a handgun was recovered"
+        if tok.dep_ == "xcomp":
+            return _subjects_of(tok.head)  # "he is expected to survive"
+        return _subjects_of(tok, ("nsubj",))
+    return _verb_patients(tok)
+
+
+def _subjects_of(verb: Any, deps: tuple[str, ...] = ("nsubjpass", "nsubj")) -> list[Any]:
+    return [c for c in verb.children if c.dep_ in deps]
+
+
+def _verb_patients(tok: Any) -> list[Any]:
+    passive = _subjects_of(tok, ("nsubjpass",))
+    if passive:
+        return passive
+    dep, head, lemma = tok.dep_, tok.head, tok.lemma_.lower()
+    if lemma == "die":
+        return _subjects_of(tok, ("nsubj",)) or _shared_subject(tok)
+    if tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children):
+        subj = _subjects_of(tok, ("nsubj",))
+        if subj:
+            return subj  # "at least six wounded", headline style "Two people killed"
+    nominal = head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") or head.like_num
+    if dep in ("acl", "amod") and head.i != tok.i and nominal:
+        return [head]  # "the five victims killed", "5 dead", "a man dead"
+    if dep in ("oprd", "acomp", "xcomp") and head.pos_ in ("VERB", "AUX"):
+        obj = [c for c in head.children if c.dep_ == "dobj"]
+        if obj and head.lemma_.lower() in ("leave", "find"):
+            return obj  # "left eight wounded", "found a man dead"
+        subj = _subjects_of(head)
+        if subj:
+            return subj  # "two people are dead", "a man was found dead"
+    if tok.pos_ == "ADJ":
+        return _subjects_of(tok, ("nsubj",)) or _shared_subject(tok)
+    obj = [c for c in tok.children if c.dep_ == "dobj"]
+    if obj:
+        if obj[0].lower_ in _REFLEXIVE:
+            return _subjects_of(tok, ("nsubj",)) or obj  # "shot himself"
+        return obj
+    if tok.tag_ == "VBN":
+        return _shared_subject(tok)  # "was shot and killed"
+    return []
+
+
+def _shared_subject(tok: Any) -> list[Any]:
+    """The subject a coordinated predicate shares with the one it is joined to."""
+    if tok.dep_ != "conj" or tok.head.i == tok.i:
+        return []
+    head = tok.head
+    if head.pos_ not in ("VERB", "ADJ", "AUX"):
+        return []
+    subj = _subjects_of(head)
+    if subj:
+        return subj
+    return _shared_subject(head)
+
+
+def _adverb_patients(tok: Any) -> list[Any]:
+    head = tok.head
+    if head.like_num or head.pos_ == "NUM":
+        return [head]  # "four people were shot, one fatally"
+    if head.pos_ == "VERB" and head.lemma_.lower() in ("shoot", "wound", "injure", "stab"):
+        return _verb_patients(head)
+    return []
+
+
+def _noun_patients(tok: Any) -> list[Any]:
+    if any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
+        return [tok]  # "seven deaths", "no injuries"
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("be",) and tok.head.pos_ == "AUX":
+        return []
+    for c in tok.children:
+        if c.dep_ == "poss" and _is_person(c):
+            return [c]  # "his death", "Andres' death"
+        if c.dep_ == "prep" and c.lower_ == "of":
+            objs = [o for o in c.children if o.dep_ == "pobj" and _is_person(o)]
+            if objs:
+                return objs  # "the death of a 14-year-old"
+    head = tok.head
+    if tok.dep_ in ("dobj",) and head.lemma_.lower() in _SUFFER:
+        return _subjects_of(head)  # "he suffered injuries"
+    return []
+
+
+def _clause_subjects(tok: Any) -> list[Any]:
+    """ "a boy is in stable condition", "is expected to survive": the clause's subject."""
+    t = tok
+    for _ in range(4):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            subj = _subjects_of(t)
+            if subj:
+                return subj
+            if t.dep_ not in ("xcomp", "conj", "advcl", "ccomp"):
+                break
+    return []
+
+
+# ------------------------------------------------------------------ counts
+
+
+def _counted(
+    patient: Any, measure: str, trigger: Any, quantities: Sequence[Quantity]
+) -> list[Found]:
+    verb = _verb_index(trigger)
+    phrases = [patient, *_conjuncts(patient)]
+    counts = [_count(p, quantities) for p in phrases]
+    if any(c is None for c in counts):
+        return []
+    real = [c for c in counts if c is not None]
+    if len(real) == 1:
+        value, bound, implicit, who = real[0]
+    else:
+        if any(c[1] is not Bound.EQ for c in real):
+            return []
+        value = sum(c[0] for c in real)
+        bound, implicit = Bound.EQ, all(c[2] for c in real)
+        who = tuple(w for c in real for w in c[3])
+    start, end = _span(patient, phrases)
+    role = _role(patient, measure, trigger)
+    if role == "count" and measure == "injured" and trigger.lower_ == "condition":
+        role = "count" if implicit else "subset"  # "two in critical condition": a breakdown
+    return [Found(measure, value, start, end, bound, implicit, role, who, verb)]
+
+
+def _verb_index(trigger: Any) -> int | None:
+    t = trigger
+    for _ in range(3):
+        if t.pos_ in ("VERB", "AUX"):
+            return int(t.i)
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return None
+
+
+def _conjuncts(tok: Any) -> list[Any]:
+    out = []
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            out.append(c)
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _span(patient: Any, phrases: list[Any]) -> tuple[int, int]:
+    toks = [t for p in phrases for t in _phrase_tokens(p)]
+    start = min(t.idx for t in toks)
+    last = max(toks, key=lambda t: t.idx + len(t.text))
+    return int(start), int(last.idx + len(last.text))
+
+
+def _phrase_tokens(tok: Any) -> list[Any]:
+    """The counted phrase: the head with its determiners, numbers and modifiers before it."""
+    out = [tok]
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ in ("det", "nummod", "amod", "compound", "quantmod", "poss"):
+            out.extend(t for t in c.subtree)
+    return out
+
+
+Count = tuple[float, Bound, bool, tuple[str, ...]]
+"""(value, bound, implicit, who)."""
+
+
+def _count(tok: Any, quantities: Sequence[Quantity]) -> Count | None:
+    low = str(tok.lower_)
+    who = _who(tok)
+    if low in _ZERO or (low == "one" and any(c.lower_ == "no" for c in tok.children)):
+        return (0.0, Bound.EQ, False, ())
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return (0.0, Bound.EQ, False, ())  # "no injuries", "no other people"
+    if tok.like_num or tok.pos_ == "NUM":
+        return _number(tok, quantities, who)
+    num = [c for c in tok.children if c.dep_ == "nummod" and not _is_age_number(c)]
+    if num:
+        return _number(num[0], quantities, who)
+    if low in _PAIR or any(c.lower_ in ("both",) for c in tok.children if c.i < tok.i):
+        return (2.0, Bound.EQ, False, who)
+    if tok.tag_ in ("NNS", "NNPS") and low not in ("others",):
+        return None  # "people were killed": no figure
+    if low in _SINGLE_PRONOUNS or (tok.tag_ == "NNP" and _name(tok) is not None):
+        return (1.0, Bound.EQ, True, who)
+    if _is_person(tok) and tok.tag_ in ("NN", "JJ", "NNP"):
+        return (1.0, Bound.EQ, True, who)
+    return None
+
+
+def _number(tok: Any, quantities: Sequence[Quantity], who: tuple[str, ...]) -> Count | None:
+    if _is_age_number(tok):
+        return None
+    holding = [q for q in quantities if q.start <= tok.idx < q.end]
+    for q in sorted(holding, key=lambda q: -q.start)[:1]:
+        if True:
+            if is_age_unit(q.unit) or q.value is None:
+                return None
+            if q.value != int(q.value) or q.value < 0:
+                return None
+            return (float(q.value), q.bound, False, who)
+    cores = scan_cores(str(tok.text))
+    if cores and cores[0].value is not None:
+        return (float(cores[0].value), _bound_before(tok), False, who)
+    return None
+
+
+_BOUND_BEFORE = (
+    (re.compile(r"\b(?:at\s+least|no\s+fewer\s+than)\s*$", re.I), Bound.GE),
+    (re.compile(r"\b(?:more\s+than|over)\s*$", re.I), Bound.GT),
+    (re.compile(r"\b(?:at\s+most|up\s+to)\s*$", re.I), Bound.LE),
+    (re.compile(r"\b(?:fewer|less)\s+than\s*$", re.I), Bound.LT),
+    (
+        re.compile(r"\b(?:about|around|nearly|almost|approximately|roughly|some)\s*$", re.I),
+        Bound.APPROX,
+    ),
+)
+
+
+def _bound_before(tok: Any) -> Bound:
+    """The bound words before a number the quantity scanner left alone ("at least six")."""
+    before = str(tok.doc.text)[max(0, tok.idx - 24) : tok.idx]
+    for rx, bound in _BOUND_BEFORE:
+        if rx.search(before):
+            return bound
+    return Bound.EQ
+
+
+def _is_age_number(tok: Any) -> bool:
+    """ "16-year-old", "James Doe, 15,": a number that gives an age."""
+    head = tok.head
+    if head.lower_ in ("year", "years", "month", "months") and head.i > tok.i:
+        return True
+    if tok.dep_ in ("appos", "npadvmod", "amod") and head.pos_ in ("PROPN", "NOUN", "PRON"):
+        return bool(head.i < tok.i)  # "Doe, 15"
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and str(nxt.lower_) in ("-year", "year", "-years")
+
+
+def _role(patient: Any, measure: str, trigger: Any) -> str:
+    """``subset`` for the part of a partitive whose whole is the same measure ("one of
+    five people injured", "two of the wounded"), else ``count``."""
+    for c in patient.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for o in c.children:
+                if o.dep_ != "pobj":
+                    continue
+                if _trigger(o) is not None and _trigger(o) == (measure, "adjective"):
+                    return "subset"
+                for oc in o.children:
+                    t = _trigger(oc)
+                    if t is not None and t[0] == measure and oc.i != trigger.i:
+                        return "subset"
+    return "count"
+
+
+def _is_person(tok: Any) -> bool:
+    low = singular(str(tok.lower_))
+    if low in _PERSONS or str(tok.lower_) in _SINGLE_PRONOUNS:
+        return True
+    if tok.pos_ == "PROPN":
+        return _name(tok) is not None
+    if low == "old" and any(c.lower_ in ("year", "month") for c in tok.subtree):
+        return True  # "a 16-year-old"
+    return low.endswith("-old")
+
+
+def _who(tok: Any) -> tuple[str, ...]:
+    """Names, ages, sex and person nouns that describe the counted phrase."""
+    near = [tok]
+    for c in tok.children:
+        if c.dep_ in ("compound", "flat", "amod", "nummod", "appos", "npadvmod", "det"):
+            near.extend(c.subtree)
+    out: list[str] = []
+    name = _name(tok)
+    if name:
+        out.append("name:" + name)
+    for t in sorted(near, key=lambda t: t.i):
+        word = singular(str(t.lower_))
+        if t.dep_ == "appos" and t.pos_ == "PROPN" and t.head.i == tok.i:
+            appos = _name(t)
+            if appos:
+                out.append("name:" + appos)  # "his cousin, Joshua Hagrin, 17"
+        if t.like_num and _is_age_number(t):
+            cores = scan_cores(str(t.text))
+            age = cores[0].value if cores and cores[0].value is not None else None
+            out.append("age:" + (f"{age:g}" if age is not None else str(t.text)))
+        elif t.dep_ == "det" and t.head.i == tok.i and t.lower_ in ("another", "other"):
+            out.append(f"other:{tok.i}")  # "another man": not the one before
+        elif word in _MALE or str(t.lower_) in _MALE:
+            out.append("sex:m")
+        elif word in _FEMALE or str(t.lower_) in _FEMALE:
+            out.append("sex:f")
+        if word in _PERSONS:
+            out.append("noun:" + word)
+    return tuple(dict.fromkeys(out))
+
+
+def _name(tok: Any) -> str | None:
+    """ "Charlotte Zaremba": a person's name (a proper noun and the proper nouns compounded
+    with it), never a dateline in capitals ("HAYWARD —") or a place before a noun."""
+    if tok.pos_ != "PROPN" or not _name_like(tok):
+        return None
+    parts = [c for c in tok.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+    words = [t.text for t in sorted([*parts, tok], key=lambda t: t.i) if _name_like(t)]
+    return " ".join(words) if words else None
+
+
+_NOT_NAMES = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday related advertisement police
+    county city state""".split()
+)
+
+
+def _name_like(tok: Any) -> bool:
+    text = str(tok.text)
+    if not text[:1].isupper() or (text.isupper() and len(text) > 1):
+        return False
+    return text.lower() not in _NOT_NAMES
