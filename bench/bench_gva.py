@@ -221,7 +221,9 @@ def _shown(report: StoryReport | None, measure: str) -> float | None:
 _KILLED_INJURED = {"killed": "killed", "injured": "injured", "casualties": "killed"}
 
 
-def _conflict_labels(report: StoryReport, incident: Incident) -> tuple[int, int]:
+def _conflict_labels(
+    report: StoryReport, incident: Incident, notes: list[str] | None = None
+) -> tuple[int, int]:
     """(conflicting labels on killed/injured, of which false) in one story."""
     days = {a.id: (a.published or "")[:10] for a in report.articles}
     found: list[tuple[str, list[tuple[str, float]]]] = []
@@ -243,6 +245,8 @@ def _conflict_labels(report: StoryReport, incident: Incident) -> tuple[int, int]
             for d2, v2 in said[i + 1 :]
         )
         false += not real
+        if notes is not None and not real:
+            notes.append(f"{incident.id} false conflict on {measure} (gold {gold}): {said}")
     return len(found), false
 
 
@@ -276,7 +280,7 @@ def evaluate(data: Path, which: str, *, errors: bool = False) -> Result:
                 res.errors.append(_explain(inc, m, report))
         if report is not None and report.story.id not in counted:
             counted.add(report.story.id)
-            n, false = _conflict_labels(report, inc)
+            n, false = _conflict_labels(report, inc, res.errors if errors else None)
             res.conflicts += n
             res.false_conflicts += false
     return res

@@ -298,6 +298,9 @@ class Section(StrEnum):
     """Where they differ: conflicting groups, one sentence per outlet's wording."""
     SINGLE = "single-report"
     """Only in one report."""
+    UPDATES = "updates"
+    """How figures changed: groups whose figure later reports revised (label ``update``),
+    one sentence per report, oldest first."""
     CITATIONS = "citations"
     """Who cites whom: primary sources relied on, and copied text."""
 

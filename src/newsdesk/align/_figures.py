@@ -432,4 +432,40 @@ def headline_figures(
             out[m] = _figure(m, by_measure[m], copied_from, articles)
     if "killed" in out and "injured" in out:
         out["injured"] = _died_later(out["injured"], out["killed"], per_report)
-    return list(out.values())
+    for m, other in (("killed", "injured"), ("injured", "killed")):
+        if m not in out and other in out:
+            out[m] = _none_reported(m, out[other], copied_from, articles)
+    return [out[m] for m in HEADLINE_ORDER if m in out]
+
+
+def _none_reported(
+    measure: str,
+    other: HeadlineFigure,
+    copied_from: dict[tuple[str, int], str],
+    articles: dict[str, Article],
+) -> HeadlineFigure:
+    """Zero of ``measure`` when the reports count the other one and none states this one
+    ("two people are dead" and no word of anyone hurt: injured 0, implicit)."""
+    evidence = other.evidence
+    origins = group_origins(evidence, copied_from, articles) if evidence else []
+    reports = {e.article_id for e in evidence}
+    if len(reports) <= 1:
+        label = Agreement.SINGLE_SOURCE
+    elif len(origins) <= 1:
+        label = Agreement.SINGLE_ORIGIN
+    else:
+        label = Agreement.CORROBORATED
+    names = ", ".join(dict.fromkeys(_name(articles[r]) for r in reports if r in articles))
+    return HeadlineFigure(
+        measure=measure,
+        value=0.0,
+        text="none reported",
+        label=label,
+        evidence=evidence,
+        implicit=True,
+        as_of=other.as_of,
+        independent_origins=max(1, len(origins)),
+        origins=tuple(origins),
+        note=f"none reported: {names} count{'s' if len(reports) == 1 else ''} "
+        f"{other.measure} but no one {measure}",
+    )

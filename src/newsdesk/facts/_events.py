@@ -38,19 +38,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from typing import Any
 
 from newsdesk.facts._dating import fact_time
 from newsdesk.facts._numbers import scan_cores
+from newsdesk.facts._time import parse_published
 from newsdesk.facts._units import is_age_unit, singular
 from newsdesk.records import Bound, EventMeasure, Quantity, TimeRef, content_hash
 
 __all__ = ["EVENT_WORDS", "MEASURES", "Found", "event_id", "find_events", "mentions_event"]
 
 EVENT_WORDS = re.compile(
-    r"\b(?:kill|dead|die[sd]?\b|dying|death|fatal|slain|murder|injur|wound|hurt|shot|shoot|"
-    r"gunned|hospitali[sz]|condition|surviv|arrest|detain|custody|missing|evacuat|displac|"
-    r"rescued|casualt|homeless)",
+    r"\b(?:kill(?:s|ed|ing)?|dead|die[sd]?|dying|deaths?|fatalit(?:y|ies)|fatally|mortally|"
+    r"slain|murdered|injur(?:e|es|ed|ing|y|ies)|wound(?:s|ed|ing)?|hurt|shot|shoots?|"
+    r"shooting\s+(?:a|an|the|his|her|him|himself|herself|their|two|three|four|five)|"
+    r"hospitali[sz]ed|(?:critical|serious|stable|fair|good|grave|guarded)\s+condition|"
+    r"surviv(?:e|ed|es)|recover(?:ed|s)?|arrest(?:s|ed)?|detained|missing|evacu(?:ated|ees?)|"
+    r"displaced|rescued|casualt(?:y|ies)|homeless)\b",
     re.IGNORECASE,
 )
 """A cheap filter: sentences without one of these words hold no event measure."""
@@ -107,6 +112,7 @@ _SUFFER = frozenset({"suffer", "sustain", "receive", "treat", "have"})
 _FATAL_ADVERBS = frozenset({"fatally", "mortally"})
 
 _MODALS = frozenset({"could", "would", "might", "may", "should", "must", "can", "'d"})
+_ALMOST = frozenset({"almost", "nearly", "narrowly"})
 _IRREALIS = frozenset(
     """try attempt threaten want plan intend vow aim seek mean hope fear risk avoid prevent
     escape help""".split()
@@ -133,16 +139,33 @@ _FEMALE = frozenset(
     "woman girl she her herself mother daughter sister wife aunt niece female".split()
 )
 _RUNNING_TOTAL = re.compile(
-    r"\b(?:so\s+far|this\s+year|to\s+date|year[-\s]to[-\s]date|since\s+(?:January|the\s+"
-    r"(?:start|beginning))|(?:last|this|past)\s+(?:year|decade)|(?:in|of|during)\s+20\d\d"
+    r"\b(?:this\s+year|year[-\s]to[-\s]date|since\s+(?:January|the\s+"
+    r"(?:start|beginning)\s+of\s+the\s+year)|(?:last|this|past)\s+(?:year|decade)|(?:in|of|during)\s+20\d\d"
     r"|homicides|\d+(?:st|nd|rd|th)\s+(?:homicide|killing|murder|shooting|death)"
     r"|(?:in|over|during|within)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:about\s+|nearly\s+)?"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a\s+few)\s+"
     r"(?:weeks|months|years|decades)"
-    r"|in\s+(?:an)?other\s+(?:shootings?|incidents?|attacks?)|separate\s+(?:shootings|incidents|attacks))\b",
+    r"|a\s+total\s+of|in\s+(?:an)?other\s+(?:shootings?|incidents?|attacks?)|separate\s+(?:shootings|incidents|attacks))\b",
     re.IGNORECASE,
 )
 """A sentence about a running total or an earlier year, not about one event's toll."""
+
+
+_PLAYLIST = re.compile(r"\s*\d{1,2}:\d\d\s+\S")
+"""A video list left in the body ("1:52 Owner shoots, kills robber"): other stories."""
+_HISTORIC_DAYS = 365
+
+
+def _historic(times: Sequence[tuple[int, int, TimeRef]], published: str | None) -> bool:
+    """Does the sentence speak of a time over a year before the report ("in 2009")?"""
+    pub = parse_published(published)
+    if pub is None:
+        return False
+    for _, _, ref in times:
+        end = ref.end or ref.start
+        if end and end < (pub - timedelta(days=_HISTORIC_DAYS)).isoformat():
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +201,9 @@ def find_events(
 ) -> list[EventMeasure]:
     """The event measures one parsed sentence states (see the module docstring)."""
     sentence = str(doc.text)
-    if _RUNNING_TOTAL.search(sentence):
+    if _RUNNING_TOTAL.search(sentence) or _PLAYLIST.match(sentence):
+        return []
+    if _historic(times, published):
         return []
     found = _merge_patients(_dedupe(_scan(doc, quantities)))
     out: list[EventMeasure] = []
@@ -323,6 +348,8 @@ def _irrealis(tok: Any) -> bool:
                 return True
             if c.dep_ == "aux" and c.lower_ == "to" and t.pos_ == "VERB":
                 return True
+            if c.dep_ == "advmod" and c.lower_ in _ALMOST and t.i == tok.i:
+                return True  # "was almost killed"
         if t.i != tok.i and t.lemma_.lower() in _IRREALIS:
             return True
     return False
@@ -556,6 +583,8 @@ def _number(tok: Any, quantities: Sequence[Quantity], who: tuple[str, ...]) -> C
             if q.value != int(q.value) or q.value < 0:
                 return None
             return (float(q.value), q.bound, False, who)
+    if any(ch.isdigit() for ch in str(tok.text)):
+        return None  # digits the quantity scanner left out: a date, a time, an identifier
     cores = scan_cores(str(tok.text))
     if cores and cores[0].value is not None:
         return (float(cores[0].value), _bound_before(tok), False, who)
@@ -591,7 +620,10 @@ def _is_age_number(tok: Any) -> bool:
     if tok.dep_ in ("appos", "npadvmod", "amod") and head.pos_ in ("PROPN", "NOUN", "PRON"):
         return bool(head.i < tok.i)  # "Doe, 15"
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return nxt is not None and str(nxt.lower_) in ("-year", "year", "-years")
+    return nxt is not None and str(nxt.lower_) in _AGE_AFTER
+
+
+_AGE_AFTER = frozenset({"-year", "year", "-years", "yo", "y/o", "yr", "-yr", "yrs", "years-old"})
 
 
 def _role(patient: Any, measure: str, trigger: Any) -> str:
