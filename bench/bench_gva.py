@@ -59,9 +59,16 @@ MEASURES = ("killed", "injured")
 DEV_SHARE = 6
 """Incidents whose hash falls in 0..5 of 10 are dev, 6..9 test."""
 
-FLOORS: dict[str, float] = {}
-"""Gate floors on the test part (set a little under the measured values)."""
-CEILINGS: dict[str, float] = {}
+FLOORS: dict[str, float] = {
+    "b3_f1": 0.94,
+    "killed_accuracy": 0.86,
+    "killed_precision": 0.88,
+    "injured_accuracy": 0.72,
+    "injured_precision": 0.74,
+}
+"""Gate floors on the test part, a little under the measured values (B-cubed F1 0.971;
+killed accuracy 0.894, precision 0.916; injured 0.753, 0.771 when set)."""
+CEILINGS: dict[str, float] = {"false_conflicts_per_100": 1.0}
 
 
 def part(incident_id: str) -> str:

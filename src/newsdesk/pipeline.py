@@ -188,10 +188,13 @@ def story_report(
     store: Store, story: Story, *, matcher: MeasureMatcher | None = None
 ) -> StoryReport:
     """Facts, alignment and brief for one stored story."""
+    from newsdesk import facts
     from newsdesk.align import align, headline_figures
     from newsdesk.brief import build_brief
 
-    analyses = [analyse(a) for a in store.articles(story.article_ids)]
+    articles = store.articles(story.article_ids)
+    facts.prepare(articles)  # one parse batch for the whole story
+    analyses = [analyse(a) for a in articles]
     reuse = store.paragraph_reuse(story.article_ids)
     groups = align(analyses, reuse, matcher=matcher)
     figures = headline_figures(analyses, reuse)

@@ -159,8 +159,31 @@ def _new_people(facets: dict[str, set[str]], known: dict[str, set[str]]) -> int:
     return best
 
 
-def _singleton_counts(events: Sequence[EventMeasure]) -> dict[str, tuple[int, list[EventMeasure]]]:
-    """Killed and injured people a report counts one by one (see the module docstring)."""
+def _apart(hurt: Sequence[EventMeasure], killed: Sequence[EventMeasure]) -> int:
+    """Hurt people a sentence introduces after a killed one ("left his accomplice dead and
+    a resident wounded"): a new indefinite phrase after the killed one is another person
+    (a pronoun or "the teen" may be the same one)."""
+    first = {}
+    for k in killed:
+        key = (k.article_id, k.sentence_index)
+        first[key] = min(first.get(key, k.start), k.start)
+    apart = {
+        (e.article_id, e.sentence_index, e.start)
+        for e in hurt
+        if (e.article_id, e.sentence_index) in first
+        and e.start > first[(e.article_id, e.sentence_index)]
+        and e.text.lower().startswith(("a ", "an ", "another "))
+    }
+    return len(apart)
+
+
+def _singleton_counts(
+    events: Sequence[EventMeasure], story_killed: Sequence[EventMeasure] = ()
+) -> dict[str, tuple[int, list[EventMeasure]]]:
+    """Killed and injured people a report counts one by one (see the module docstring).
+    A hurt person is injured only if nothing says it is one of the killed, in this report
+    or in another report of the story (``story_killed``: "shot" on Monday, "died" on
+    Tuesday)."""
     singles = [e for e in events if e.implicit and e.value == 1]
     killed = [e for e in singles if e.measure == "killed"]
     hurt = [e for e in singles if e.measure in ("injured", "shot")]
@@ -168,9 +191,10 @@ def _singleton_counts(events: Sequence[EventMeasure]) -> dict[str, tuple[int, li
     if killed:
         out["killed"] = (max(1, _people(_facets(killed))), killed)
     if hurt:
+        dead = [*killed, *story_killed]
         fresh = (
-            _new_people(_facets(hurt), _facets(killed))
-            if killed
+            max(_new_people(_facets(hurt), _facets(dead)), _apart(hurt, killed))
+            if dead
             else max(1, _people(_facets(hurt)))
         )
         out["injured"] = (fresh, hurt)
@@ -193,8 +217,13 @@ def _explicit(
     )
 
 
-def report_figures(analysis: ArticleAnalysis, window: Window = None) -> dict[str, ReportFigure]:
-    """Each measure's figure in one report (see the module docstring)."""
+def report_figures(
+    analysis: ArticleAnalysis,
+    window: Window = None,
+    story_killed: Sequence[EventMeasure] = (),
+) -> dict[str, ReportFigure]:
+    """Each measure's figure in one report (see the module docstring); ``story_killed``:
+    the killed singletons of the story's other reports."""
     article = analysis.article
     events = [e for e in analysis.events if _usable(e, window)]
     measures = dict.fromkeys(e.measure for e in events)
@@ -203,7 +232,7 @@ def report_figures(analysis: ArticleAnalysis, window: Window = None) -> dict[str
         fig = _explicit(m, events, article)
         if fig is not None:
             out[m] = fig
-    people = _singleton_counts(events)
+    people = _singleton_counts(events, story_killed)
     for m in ("killed", "injured"):
         if m in out:
             continue
@@ -275,32 +304,61 @@ def _value_text(value: float, bound: Bound) -> str:
     return f"{prefix}{value:g}"
 
 
-def _history(figs: Sequence[ReportFigure], current: float) -> list[FigureStep]:
+def _history(earlier: Sequence[ReportFigure]) -> list[FigureStep]:
     """Earlier figures, oldest first, one step per change of value."""
     steps: list[FigureStep] = []
-    by_date = sorted(figs, key=lambda f: f.published)
+    by_date = sorted(earlier, key=lambda f: f.published)
     for f in by_date:
-        if steps and steps[-1].value == f.value:
+        if steps and steps[-1].value == f.value and steps[-1].bound is f.bound:
             continue
         same = [g for g in by_date if g.published == f.published and g.value == f.value]
         steps.append(FigureStep(f.value, f.text, f.bound, f.published or None, _refs(same)))
-    if steps and steps[-1].value == current:
-        steps.pop()
     return steps
 
 
-def _pick(figs: Sequence[ReportFigure]) -> tuple[ReportFigure, list[ReportFigure]]:
-    """The presented report figure, and the figures of the latest day that disagree."""
+def _day(figs: Sequence[ReportFigure]) -> str:
+    """The day whose reports give the presented figure: the latest, unless later reports
+    only give a bound an earlier exact figure meets ("at least one" after "three")."""
+    latest = max(f.published for f in figs)
+    exact = [f for f in figs if f.bound is Bound.EQ]
+    if exact:
+        last_exact = max(f.published for f in exact)
+        later = [f for f in figs if f.published > last_exact]
+        if all(any(compatible(f.quantity, e.quantity) for e in exact) for f in later):
+            return last_exact
+    return latest
+
+
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    best: ReportFigure
+    support: list[ReportFigure]
+    """Report figures that admit the presented one (any day)."""
+    disputed: list[ReportFigure]
+    """Figures of the presented day that do not."""
+    earlier: list[ReportFigure]
+    """Figures of earlier days that do not (the figure was revised)."""
+
+
+def _choose(figs: Sequence[ReportFigure]) -> _Choice:
+    """The presented figure (see the module docstring)."""
     if figs[0].rank == SINGLETONS:
         best = max(figs, key=lambda f: (f.value, f.published))
-        return best, []
-    latest = max(f.published for f in figs)
-    today = [f for f in figs if f.published == latest]
+        return _Choice(best, [f for f in figs if f.value == best.value], [], [])
+    day = _day(figs)
+    today = [f for f in figs if f.published == day]
     votes = Counter(f.value for f in today)
     top = max(votes.values())
     winner = next(f for f in reversed(today) if votes[f.value] == top)
-    disagree = [f for f in today if not compatible(f.quantity, winner.quantity)]
-    return winner, disagree
+    fits = [f for f in today if compatible(f.quantity, winner.quantity)]
+    best = min(fits, key=lambda f: (f.bound is not Bound.EQ, -fits.index(f)))  # most specific
+    admits = [f for f in figs if f.published <= day and compatible(f.quantity, best.quantity)]
+    return _Choice(
+        best,
+        admits,
+        [f for f in today if not compatible(f.quantity, best.quantity)],
+        [f for f in figs if f.published < day and not compatible(f.quantity, best.quantity)],
+    )
 
 
 def _figure(
@@ -311,17 +369,12 @@ def _figure(
 ) -> HeadlineFigure:
     rank = max(f.rank for f in figs)
     figs = [f for f in figs if f.rank == rank]
-    best, disputed = _pick(figs)
-    same = [f for f in figs if f.value == best.value and f.bound is best.bound]
-    evidence = [e for f in same for e in f.evidence]
+    choice = _choose(figs)
+    best = choice.best
+    evidence = [e for f in choice.support for e in f.evidence]
     origins = group_origins(evidence, copied_from, articles) if evidence else []
-    history = (
-        _history([f for f in figs if f.published <= best.published], best.value)
-        if rank != SINGLETONS
-        else []
-    )
-    reports = {f.article.id for f in figs}
-    label, note = _label(best, same, figs, disputed, history, origins, reports)
+    history = _history(choice.earlier)
+    label, note = _label(choice, figs, history, origins)
     return HeadlineFigure(
         measure=measure,
         value=best.value,
@@ -331,9 +384,9 @@ def _figure(
         bound=best.bound,
         implicit=best.implicit,
         derived=rank == DERIVED,
-        as_of=max(f.published for f in same) or None,
+        as_of=max(f.published for f in choice.support) or None,
         history=tuple(history),
-        disputed=tuple(e for f in disputed for e in f.evidence),
+        disputed=tuple(e for f in choice.disputed for e in f.evidence),
         independent_origins=max(1, len(origins)),
         origins=tuple(origins),
         note=note,
@@ -341,35 +394,34 @@ def _figure(
 
 
 def _label(
-    best: ReportFigure,
-    same: list[ReportFigure],
+    choice: _Choice,
     figs: list[ReportFigure],
-    disputed: list[ReportFigure],
     history: list[FigureStep],
     origins: list[str],
-    reports: set[str],
 ) -> tuple[Agreement, str]:
-    per = ", ".join(dict.fromkeys(_name(f.article) for f in same))
+    best = choice.best
+    per = ", ".join(dict.fromkeys(_name(f.article) for f in choice.support))
     shown = _value_text(best.value, best.bound)
-    if disputed:
+    if choice.disputed:
         others = "; ".join(
-            f"{_value_text(f.value, f.bound)} ({_name(f.article)})" for f in disputed
+            f"{_value_text(f.value, f.bound)} ({_name(f.article)})" for f in choice.disputed
         )
         day = _fmt_date(best.published) if best.published else "the same day"
         return Agreement.CONFLICTING, f"reports of {day} disagree: {shown} ({per}) vs {others}"
     if history:
         prev = history[-1]
         verb = "rose" if best.value > prev.value else "fell"
-        first = min((f.published for f in same if f.published), default="")
-        when = f" on {_fmt_date(first)}" if first else ""
+        later = [f.published for f in choice.support if f.published > (prev.date or "")]
+        when = f" on {_fmt_date(min(later))}" if later and min(later) else ""
         return (
             Agreement.UPDATE,
             f"{verb} from {_value_text(prev.value, prev.bound)} to {shown}{when}, per {per}",
         )
-    if len(reports) == 1:
+    if len({f.article.id for f in figs}) == 1:
         return Agreement.SINGLE_SOURCE, f"{shown}, per {per}"
-    if any(f.value != best.value for f in figs):
-        return Agreement.COMPATIBLE, f"{shown}, per {per}; other reports name fewer"
+    if any(f.value != best.value or f.bound is not best.bound for f in figs):
+        fewer = "; reports naming fewer people" if best.rank == SINGLETONS else ""
+        return Agreement.COMPATIBLE, f"{shown}, per {per}{fewer}"
     if len({origin_key(o) for o in origins}) <= 1:
         return Agreement.SINGLE_ORIGIN, f"{shown}, per {per} (one origin)"
     return Agreement.CORROBORATED, f"{shown}, per {per}"
@@ -378,11 +430,16 @@ def _label(
 def _died_later(
     injured: HeadlineFigure, killed: HeadlineFigure, figures: dict[str, dict[str, ReportFigure]]
 ) -> HeadlineFigure:
-    """Deaths a later report adds came from the injured an earlier report counted."""
+    """Deaths a later report adds came from the injured an earlier report counted, unless
+    a report as recent as the deaths counts the injured itself."""
     if not injured.evidence or not killed.as_of or not injured.as_of:
         return injured
     if killed.as_of <= injured.as_of:
         return injured
+    for per in figures.values():
+        later = per.get("injured")
+        if later is not None and later.rank >= SINGLETONS and later.published >= killed.as_of:
+            return injured
     source = injured.evidence[-1].article_id
     known = figures.get(source, {}).get("killed")
     died = killed.value - (known.value if known is not None else 0)
@@ -419,7 +476,18 @@ def headline_figures(
 ) -> list[HeadlineFigure]:
     """One figure per event measure the story's reports state (see the module docstring)."""
     window = story_window(analyses)
-    per_report = {an.article.id: report_figures(an, window) for an in analyses}
+    killed = [
+        e
+        for an in analyses
+        for e in an.events
+        if e.measure == "killed" and e.implicit and e.value == 1 and _usable(e, window)
+    ]
+    per_report = {
+        an.article.id: report_figures(
+            an, window, [e for e in killed if e.article_id != an.article.id]
+        )
+        for an in analyses
+    }
     articles = {an.article.id: an.article for an in analyses}
     copied_from = copy_roots(reuse)
     by_measure: dict[str, list[ReportFigure]] = {}

@@ -11,6 +11,7 @@ and the article's primary sources.
   "a source told X", "citing X", datelines);
 * :func:`primary_sources` - the outlets and named sources an article relies on;
 * :func:`extract_facts` - the above combined into facts;
+* :func:`prepare` - parse several articles' sentences in one batch before analysing them;
 * :func:`extract_events` - event measures (people killed, injured, shot, arrested, ...),
   including singletons written without a number ("a man was shot and killed"), never ages,
   partitive parts, negated or hypothetical ones, or running totals (see :mod:`._events`).
@@ -44,6 +45,7 @@ Conventions worth knowing (see the private modules for the full rules):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from newsdesk.facts._attribution import (
@@ -56,10 +58,11 @@ from newsdesk.facts._attribution import (
 from newsdesk.facts._dating import fact_time
 from newsdesk.facts._events import find_events, mentions_event
 from newsdesk.facts._nlp import parse, parse_many
+from newsdesk.facts._numbers import scan_cores
 from newsdesk.facts._quantities import extract_quantities
 from newsdesk.facts._sources import ArticleSources, article_sources
 from newsdesk.facts._subject import describe
-from newsdesk.facts._time import find_times
+from newsdesk.facts._time import date_spans, find_times
 from newsdesk.facts._units import normalize_unit
 from newsdesk.records import (
     Article,
@@ -83,6 +86,7 @@ __all__ = [
     "extract_time",
     "fact_id",
     "normalize_unit",
+    "prepare",
     "primary_sources",
 ]
 
@@ -99,14 +103,31 @@ _HAS_NUMBER = re.compile(
 )
 
 
+def _needs_parse(sentence: str) -> bool:
+    """Will the sentence be parsed: a reporting cue, an event word, or a number that is not
+    part of a date ("on Jan. 1, 2017" alone gives no quantity, so it needs no parse)?"""
+    if mentions_cue(sentence) or mentions_event(sentence):
+        return True
+    if not _HAS_NUMBER.search(sentence):
+        return False
+    cores = scan_cores(sentence)
+    if not cores:
+        return False
+    dates = list(date_spans(sentence))
+    return any(not any(c.start < end and start < c.end for start, end in dates) for c in cores)
+
+
+def prepare(articles: Iterable[Article]) -> None:
+    """Parse the sentences of several articles that will need a parse in one batch (a
+    story's reports together parse faster than one by one); :func:`analyse` then finds
+    them cached."""
+    parse_many(s.text for a in articles for s in split_sentences(a.text) if _needs_parse(s.text))
+
+
 def _sentences(article: Article) -> list[Sentence]:
     """The article's sentences, with the ones that need a parse parsed in one batch."""
     sentences = split_sentences(article.text)
-    parse_many(
-        s.text
-        for s in sentences
-        if mentions_cue(s.text) or _HAS_NUMBER.search(s.text) or mentions_event(s.text)
-    )
+    parse_many(s.text for s in sentences if _needs_parse(s.text))
     return sentences
 
 

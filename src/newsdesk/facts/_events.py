@@ -55,7 +55,10 @@ EVENT_WORDS = re.compile(
     r"shooting\s+(?:a|an|the|his|her|him|himself|herself|their|two|three|four|five)|"
     r"hospitali[sz]ed|(?:critical|serious|stable|fair|good|grave|guarded)\s+condition|"
     r"surviv(?:e|ed|es)|recover(?:ed|s)?|arrest(?:s|ed)?|detained|missing|evacu(?:ated|ees?)|"
-    r"displaced|rescued|casualt(?:y|ies)|homeless)\b",
+    r"displaced|rescued|casualt(?:y|ies)|homeless|(?:fatal|deadly)\s+shooting|slaying|"
+    r"(?:claim|take|lose|cost)(?:s|ed|en|ing)?\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+    r"(?:own\s+)?li(?:fe|ves)|lost\s+(?:his|her|their)\s+li(?:fe|ves)|took\s+\w+\s+li(?:fe|ves)|"
+    r"str(?:uck|ike|iking)|hit\s+by)\b",
     re.IGNORECASE,
 )
 """A cheap filter: sentences without one of these words hold no event measure."""
@@ -97,6 +100,7 @@ _NOUNS = {
     "fatality": "killed",
     "casualty": "casualties",
     "injury": "injured",
+    "wound": "injured",
     "arrest": "arrested",
     "evacuee": "evacuated",
 }
@@ -108,7 +112,7 @@ MEASURES = frozenset({*_VERBS.values(), *_ADJECTIVES.values(), *_NOUNS.values()}
 _CONDITIONS = frozenset({"critical", "serious", "stable", "fair", "good", "grave", "guarded"})
 """Hospital conditions: a person "in stable condition" was hurt and is alive."""
 _SURVIVE = frozenset({"survive", "recover"})
-_SUFFER = frozenset({"suffer", "sustain", "receive", "treat", "have"})
+_SUFFER = frozenset({"suffer", "sustain", "receive", "treat"})
 _FATAL_ADVERBS = frozenset({"fatally", "mortally"})
 
 _MODALS = frozenset({"could", "would", "might", "may", "should", "must", "can", "'d"})
@@ -279,7 +283,7 @@ def _scan(doc: Any, quantities: Sequence[Quantity]) -> Iterable[Found]:
         if trigger is None:
             continue
         measure, kind = trigger
-        if _negated(tok) or _irrealis(tok):
+        if _negated(tok) or _irrealis(tok, hoped=kind == "survive"):
             continue
         for patient in _patients(tok, kind):
             yield from _counted(patient, measure, tok, quantities)
@@ -305,7 +309,40 @@ def _trigger(tok: Any) -> tuple[str, str] | None:
         return ("injured", "condition")
     if lemma in _SURVIVE and tok.pos_ == "VERB":
         return ("injured", "survive")
+    if low in ("life", "lives") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LIFE_VERBS:
+        return ("killed", "life")  # "claimed the life of", "lost his life"
+    if tok.pos_ == "NOUN" and lemma in _ACT_NOUNS and _of_person(tok):
+        fatal = lemma != "shooting" or any(c.lower_ in ("fatal", "deadly") for c in tok.children)
+        return ("killed" if fatal else "shot", "act")  # "the fatal shooting of a teen"
+    if lemma in ("strike", "hit") and tok.pos_ == "VERB" and _by_gunfire(tok):
+        return ("shot", "verb")  # "a bullet struck the driver"
     return None
+
+
+_LIFE_VERBS = frozenset({"claim", "take", "lose", "cost"})
+_ACT_NOUNS = frozenset({"shooting", "killing", "murder", "slaying", "homicide"})
+_GUNFIRE = frozenset("bullet bullets gun gunfire round rounds shot shots pellet fire".split())
+
+
+def _of_person(tok: Any) -> bool:
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(_is_person(o) for o in c.children)
+        for c in tok.children
+    )
+
+
+def _by_gunfire(tok: Any) -> bool:
+    """Was the striking done by a bullet or a gun ("struck by gunfire", "the gun
+    discharged, striking the driver")?"""
+    near = list(tok.children)
+    if tok.dep_ in ("advcl", "conj") and tok.head.i != tok.i:
+        near.extend(tok.head.children)
+    for c in near:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _GUNFIRE:
+            return True
+        if c.dep_ == "agent" and any(o.lower_ in _GUNFIRE for o in c.children):
+            return True
+    return False
 
 
 def _adjectival(tok: Any, low: str) -> bool:
@@ -339,14 +376,14 @@ def _negated(tok: Any) -> bool:
     return any(c.dep_ == "neg" for t in _clause_chain(tok) for c in t.children)
 
 
-def _irrealis(tok: Any) -> bool:
+def _irrealis(tok: Any, *, hoped: bool = False) -> bool:
     """ "could have killed", "tried to kill", "to avoid being shot": not something that
-    happened."""
+    happened. ``hoped``: "expected to survive" says the person was hurt and lives."""
     for t in _clause_chain(tok):
         for c in t.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS:
                 return True
-            if c.dep_ == "aux" and c.lower_ == "to" and t.pos_ == "VERB":
+            if c.dep_ == "aux" and c.lower_ == "to" and t.pos_ == "VERB" and not hoped:
                 return True
             if c.dep_ == "advmod" and c.lower_ in _ALMOST and t.i == tok.i:
                 return True  # "was almost killed"
@@ -384,8 +421,18 @@ def _patients(tok: Any, kind: str) -> list[Any]:
         if _has_passive_subject(tok) or any(c.dep_ == "dobj" for c in tok.children):
             return []  # "a handgun was recovered"
         if tok.dep_ == "xcomp":
-            return _subjects_of(tok.head)  # "he is expected to survive"
+            return _clause_subjects(tok)  # "he is expected to survive"
         return _subjects_of(tok, ("nsubj",))
+    if kind == "life":
+        return _life_patients(tok)
+    if kind == "act":
+        return [
+            o
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children
+            if o.dep_ == "pobj" and _is_person(o)
+        ]
     return _verb_patients(tok)
 
 
@@ -407,15 +454,16 @@ def _verb_patients(tok: Any) -> list[Any]:
     nominal = head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") or head.like_num
     if dep in ("acl", "amod") and head.i != tok.i and nominal:
         return [head]  # "the five victims killed", "5 dead", "a man dead"
-    if dep in ("oprd", "acomp", "xcomp") and head.pos_ in ("VERB", "AUX"):
+    if dep in ("oprd", "acomp", "xcomp", "advcl") and head.pos_ in ("VERB", "AUX"):
         obj = [c for c in head.children if c.dep_ == "dobj"]
         if obj and head.lemma_.lower() in ("leave", "find"):
             return obj  # "left eight wounded", "found a man dead"
+    if dep in ("oprd", "acomp", "xcomp") and head.pos_ in ("VERB", "AUX"):
         subj = _subjects_of(head)
         if subj:
             return subj  # "two people are dead", "a man was found dead"
-    if tok.pos_ == "ADJ":
-        return _subjects_of(tok, ("nsubj",)) or _shared_subject(tok)
+    if tok.pos_ == "ADJ" or (tok.tag_ == "VBG" and tok.lower_ in _ADJECTIVES):
+        return _subjects_of(tok, ("nsubj",)) or _shared_subject(tok)  # "six are missing"
     obj = [c for c in tok.children if c.dep_ == "dobj"]
     if obj:
         if obj[0].lower_ in _REFLEXIVE:
@@ -448,12 +496,39 @@ def _adverb_patients(tok: Any) -> list[Any]:
     return []
 
 
+def _suffered(tok: Any) -> bool:
+    """Is the noun what someone suffered ("suffered two injuries")?"""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.head.i != head.i:
+        head = head.head
+    return bool(head.lemma_.lower() in _SUFFER)
+
+
+def _life_patients(tok: Any) -> list[Any]:
+    """ "claimed the life of X", "took his life", "lost their lives"."""
+    verb = tok.head
+    if verb.lemma_.lower() == "lose":
+        return _subjects_of(verb)
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return [c]
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return [o for o in c.children if o.dep_ == "pobj"]
+    return []
+
+
 def _noun_patients(tok: Any) -> list[Any]:
-    if any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
-        return [tok]  # "seven deaths", "no injuries"
+    of_people = singular(str(tok.lower_)) != "wound" and not _suffered(tok)
+    if of_people and any(
+        c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children
+    ):
+        return [tok]  # "seven deaths", "no injuries" (but "two gunshot wounds" are one man's)
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("be",) and tok.head.pos_ == "AUX":
         return []
+    killed = _NOUNS.get(singular(str(tok.lower_))) == "killed"
     for c in tok.children:
+        if not killed:
+            break  # "died of his wounds" counts no wounded
         if c.dep_ == "poss" and _is_person(c):
             return [c]  # "his death", "Andres' death"
         if c.dep_ == "prep" and c.lower_ == "of":
@@ -463,6 +538,10 @@ def _noun_patients(tok: Any) -> list[Any]:
     head = tok.head
     if tok.dep_ in ("dobj",) and head.lemma_.lower() in _SUFFER:
         return _subjects_of(head)  # "he suffered injuries"
+    if tok.dep_ == "pobj" and head.lower_ in ("for", "from", "with") and head.head.i != head.i:
+        verb = head.head
+        if verb.lemma_.lower() in _SUFFER | {"hospitalize", "hospitalise", "hospitalized"}:
+            return _subjects_of(verb) or _shared_subject(verb)  # "treated for a wound"
     return []
 
 
@@ -489,6 +568,10 @@ def _counted(
     patient: Any, measure: str, trigger: Any, quantities: Sequence[Quantity]
 ) -> list[Found]:
     verb = _verb_index(trigger)
+    ordinal = _ordinal(patient) if measure == "killed" else None
+    if ordinal is not None:  # "a fourth victim has died": four dead
+        start, end = _span(patient, [patient])
+        return [Found(measure, ordinal, start, end, Bound.EQ, False, "count", (), verb)]
     phrases = [patient, *_conjuncts(patient)]
     counts = [_count(p, quantities) for p in phrases]
     if any(c is None for c in counts):
@@ -507,6 +590,18 @@ def _counted(
     if role == "count" and measure == "injured" and trigger.lower_ == "condition":
         role = "count" if implicit else "subset"  # "two in critical condition": a breakdown
     return [Found(measure, value, start, end, bound, implicit, role, who, verb)]
+
+
+_ORDINALS = {"second": 2.0, "third": 3.0, "fourth": 4.0, "fifth": 5.0, "sixth": 6.0}
+
+
+def _ordinal(patient: Any) -> float | None:
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in patient.children):
+        return None
+    for c in patient.children:
+        if c.dep_ == "amod" and c.lower_ in _ORDINALS and singular(patient.lower_) in _PERSONS:
+            return _ORDINALS[str(c.lower_)]
+    return None
 
 
 def _verb_index(trigger: Any) -> int | None:
