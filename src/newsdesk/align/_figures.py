@@ -163,7 +163,7 @@ def _apart(hurt: Sequence[EventMeasure], killed: Sequence[EventMeasure]) -> int:
     """Hurt people a sentence introduces after a killed one ("left his accomplice dead and
     a resident wounded"): a new indefinite phrase after the killed one is another person
     (a pronoun or "the teen" may be the same one)."""
-    first = {}
+    first: dict[tuple[str, int], int] = {}
     for k in killed:
         key = (k.article_id, k.sentence_index)
         first[key] = min(first.get(key, k.start), k.start)
@@ -411,8 +411,8 @@ def _label(
     if history:
         prev = history[-1]
         verb = "rose" if best.value > prev.value else "fell"
-        later = [f.published for f in choice.support if f.published > (prev.date or "")]
-        when = f" on {_fmt_date(min(later))}" if later and min(later) else ""
+        since = sorted(f.published for f in choice.support if f.published > (prev.date or ""))
+        when = f" on {_fmt_date(since[0])}" if since and since[0] else ""
         return (
             Agreement.UPDATE,
             f"{verb} from {_value_text(prev.value, prev.bound)} to {shown}{when}, per {per}",
