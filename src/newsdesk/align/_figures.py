@@ -10,33 +10,40 @@ killed and injured first, then the other measures any report states.
 4. a number written for it ("four people were injured"; the value stated most often in
    the report, the first one on a tie);
 3. a figure derived from written numbers of the same report: injured = shot - killed
-   ("four people were shot, one fatally": 3 injured), killed = shot - injured;
-2. the people it counts one by one, written without a number ("a man was shot and
-   killed"; "Charlotte, 16, died" and "the 15-year-old boy died" are two deaths):
-   singletons that share a name, an age and sex may be one person, singletons that differ
-   in one of them are two (``implicit``);
-1. zero, when the report describes its victims one by one and none of them has the status
-   (everyone shot survived: killed 0; everyone shot died: injured 0) (``implicit``).
+   ("four people were shot, one fatally": 3 injured);
+2. the people it counts one by one, written without a number (``implicit``): killed are
+   as many as the most distinct names, ages or sexes the killed singletons give
+   ("Charlotte, 16, died" and "the 15-year-old boy died": two deaths); a person shot or
+   hurt is injured only if something tells them apart from everyone killed in the story
+   (another name, age or sex; or a new "a ..." phrase after a killed one in the same
+   sentence: "left his accomplice dead and a resident wounded"), since "a man was shot"
+   on Monday and "he died" on Tuesday are one death;
+1. zero (``implicit``): the report describes its victims and none has the status
+   (everyone shot died: injured 0; "shot" as many as "injured": killed 0).
 
 An explicit zero ("no one was injured") is a rank-4 zero, but gives way to any other
 figure of the report ("no one else was injured" after a wounded woman is one injured).
 Statements dated before the story (a shooting "last month") or that are only a part of a
 larger figure (``subset``) are left out.
 
-**Per story.** The presented figure comes from the most specific rank any report reaches,
-and within it from the most recent report (singletons: the most people any report names).
-Its label:
+**Per story.** The presented figure comes from the most specific rank any report reaches;
+within it, from the most recent day (unless later reports only give a bound the exact
+figure meets: "at least one" after "three"), by most reports that day, the most specific
+wording (exact over bounded). Singletons: the most people any report names. Its label:
 
-* ``conflicting``: reports of the latest day disagree (their admissible ranges do not
-  overlap); ``disputed`` holds the other statements;
-* ``update``: earlier reports gave a different figure; ``history`` holds the earlier
-  figures, oldest first, and ``note`` says "rose from 1 to 2 on 12 Jan 2017, per ...";
+* ``conflicting``: reports of that day disagree (their admissible ranges do not overlap);
+  ``disputed`` holds the other statements;
+* ``update``: earlier reports gave a figure the presented one does not admit; ``history``
+  holds those figures, oldest first, and ``note`` says "rose from 1 to 2 on 12 Jan 2017,
+  per ...";
 * otherwise as fact groups: ``single-source``, ``single-origin``, ``corroborated``,
-  ``compatible`` (singleton counts that differ: a report naming fewer people is not a
-  disagreement).
+  ``compatible`` (figures that differ within their bounds, or singleton counts that
+  differ: a report naming fewer people does not disagree).
 
 When a later report raises the killed figure above what the injured figure's report
-knew, those deaths came from the injured: the injured figure drops by as many.
+knew, and no report as recent counts the injured, the deaths came from the injured: the
+injured figure drops by as many (an ``update``). When the reports count killed but never
+injured (or the reverse), the other is presented as 0, ``implicit``, "none reported".
 """
 
 from __future__ import annotations

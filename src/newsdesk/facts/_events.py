@@ -6,31 +6,35 @@ Produces: :class:`~newsdesk.records.EventMeasure` records, one per (measure, cou
 phrase).
 
 A measure is found from a *trigger* (a word that says what happened: "killed", "dead",
-"died", "fatally", "wounded", "in critical condition", "arrested", "evacuated", "deaths",
-"injuries", ...) and its *patient*, the phrase the dependency parse says it happened to:
-the passive subject ("four people were injured"), the object ("killing five people"), the
-subject of an intransitive or copular clause ("two men died", "two people are dead"), the
-object of "leave"/"find" ("left eight wounded", "found a man dead"), the noun a participle
-or adjective modifies ("the five victims killed", "5 dead"), or the number "fatally"
-qualifies ("four people were shot, one fatally"). The count is the patient's number
-(digits or words, with the bound :mod:`._quantities` gives it: "at least six");
-"both"/"the two" count two; coordinated phrases add up ("a man and a woman" = 2). A
-singular person with no number ("a man", "a 16-year-old", "James Doe", "he") counts one,
-flagged ``implicit``.
+"died", "fatally", "wounded", "in critical condition", "expected to survive", "claimed the
+life of", "struck by gunfire", "arrested", "evacuated", "deaths", "injuries", ...) and its
+*patient*, the phrase the dependency parse says it happened to: the passive subject ("four
+people were injured"), the object ("killing five people"), the subject of an intransitive
+or copular clause ("two men died", "two people are dead"), the object of "leave"/"find"
+("left eight wounded", "found a man dead"), the noun a participle or adjective modifies
+("the five victims killed", "5 dead"), or the number "fatally" qualifies ("four people
+were shot, one fatally"). What the patient counts (a number, an explicit zero, or one
+implicit person with a name, age and sex) is read by :mod:`._counted`; coordinated phrases
+add up ("a man and a woman" = 2); "a fourth victim has died" gives four killed. Killed
+and injured of one phrase are ``casualties`` ("16 people hurt or killed"); "shot and
+killed" is one death, not a wounding too.
 
-What is never a count: ages ("a 16-year-old", "James Doe, 15,": the number is not the
-patient, and an appositive number next to a name is an age); the part of a partitive
+What is never a count: ages ("a 16-year-old", "James Doe, 15,"); the part of a partitive
 whose whole is the same measure ("one of five people injured": 5 injured, and the 1 is a
-``subset``); numbers that only share the sentence (addresses, "called 911", clock times:
-they are never a trigger's patient). Not a measure at all: negated triggers ("two men
-were not injured"; but "no one was injured" is an explicit 0), hypothetical ones ("could
-have killed", "tried to kill"), nouns that only name a kind ("the death penalty", "a death
-investigation"), and running totals ("the city's 30th homicide this year", "killed so far
-this year"). Each measure carries the time of its clause (via :mod:`._dating`), so a
-count from an earlier event ("a shooting last month that killed two") can be told apart
-later, and ``who``: the names, ages and nouns of the people counted, so that two
-singletons can be told apart ("Charlotte, 16, died" and "the 15-year-old boy died" are two
-deaths).
+``subset``); numbers that only share the sentence (addresses, "called 911", clock times,
+dates: they are never a trigger's patient). Not a measure at all: negated triggers ("two
+men were not injured"; but "no one was injured" is an explicit 0), hypothetical ones
+("could have killed", "tried to kill", "was almost killed"), nouns that only name a kind
+("the death penalty", "a death investigation", "died of his wounds" counts no wounded),
+running totals and other events ("the city's 30th homicide this year", "in another
+shooting", "a total of"), sentences about a time over a year before the report, and video
+lists left in the body ("1:52 Owner shoots, kills robber"). Each measure carries the time
+of its clause (via :mod:`._dating`), so a count from an earlier event ("a shooting last
+month that killed two") can be left out by :mod:`newsdesk.align._figures`.
+
+This module works around the shared number and time modules without changing them: a
+number word the quantity scanner leaves out ("at least six wounded") is read with
+:func:`~newsdesk.facts._numbers.scan_cores` and its bound words here.
 """
 
 from __future__ import annotations
@@ -41,10 +45,16 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
+from newsdesk.facts._counted import (
+    conjuncts,
+    count_phrase,
+    is_person,
+    ordinal,
+    phrase_span,
+)
 from newsdesk.facts._dating import fact_time
-from newsdesk.facts._numbers import scan_cores
 from newsdesk.facts._time import parse_published
-from newsdesk.facts._units import is_age_unit, singular
+from newsdesk.facts._units import singular
 from newsdesk.records import Bound, EventMeasure, Quantity, TimeRef, content_hash
 
 __all__ = ["EVENT_WORDS", "MEASURES", "Found", "event_id", "find_events", "mentions_event"]
@@ -121,27 +131,7 @@ _IRREALIS = frozenset(
     """try attempt threaten want plan intend vow aim seek mean hope fear risk avoid prevent
     escape help""".split()
 )
-_ZERO = frozenset({"nobody", "none", "noone"})
-_PAIR = {"both": 2.0, "pair": 2.0, "couple": 2.0}
 _REFLEXIVE = frozenset({"himself", "herself", "themselves", "myself", "yourself"})
-_SINGLE_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
-_PERSONS = frozenset(
-    """man woman boy girl child kid teen teenager toddler baby infant person victim suspect
-    gunman shooter officer deputy trooper agent soldier driver passenger pedestrian father
-    mother son daughter brother sister husband wife uncle aunt nephew niece cousin
-    grandmother grandfather grandson granddaughter parent stepfather stepson boyfriend
-    girlfriend fiance fiancee student resident neighbor neighbour friend relative clerk
-    employee guard worker customer owner manager cashier teacher student youth juvenile
-    adult male female individual robber burglar intruder homeowner tenant roommate
-    patron bystander occupant motorist rider cyclist veteran inmate sheriff marshal
-    detective sergeant lieutenant captain chief pastor priest coach player athlete
-    rapper singer classmate acquaintance partner spouse""".split()
-)
-"""Nouns for a person (a singular one counts one when no number is written)."""
-_MALE = frozenset("man boy he him himself father son brother husband uncle nephew male".split())
-_FEMALE = frozenset(
-    "woman girl she her herself mother daughter sister wife aunt niece female".split()
-)
 _RUNNING_TOTAL = re.compile(
     r"\b(?:this\s+year|year[-\s]to[-\s]date|since\s+(?:January|the\s+"
     r"(?:start|beginning)\s+of\s+the\s+year)|(?:last|this|past)\s+(?:year|decade)|(?:in|of|during)\s+20\d\d"
@@ -326,7 +316,7 @@ _GUNFIRE = frozenset("bullet bullets gun gunfire round rounds shot shots pellet 
 
 def _of_person(tok: Any) -> bool:
     return any(
-        c.dep_ == "prep" and c.lower_ == "of" and any(_is_person(o) for o in c.children)
+        c.dep_ == "prep" and c.lower_ == "of" and any(is_person(o) for o in c.children)
         for c in tok.children
     )
 
@@ -431,7 +421,7 @@ def _patients(tok: Any, kind: str) -> list[Any]:
             for c in tok.children
             if c.dep_ == "prep" and c.lower_ == "of"
             for o in c.children
-            if o.dep_ == "pobj" and _is_person(o)
+            if o.dep_ == "pobj" and is_person(o)
         ]
     return _verb_patients(tok)
 
@@ -529,10 +519,10 @@ def _noun_patients(tok: Any) -> list[Any]:
     for c in tok.children:
         if not killed:
             break  # "died of his wounds" counts no wounded
-        if c.dep_ == "poss" and _is_person(c):
+        if c.dep_ == "poss" and is_person(c):
             return [c]  # "his death", "Andres' death"
         if c.dep_ == "prep" and c.lower_ == "of":
-            objs = [o for o in c.children if o.dep_ == "pobj" and _is_person(o)]
+            objs = [o for o in c.children if o.dep_ == "pobj" and is_person(o)]
             if objs:
                 return objs  # "the death of a 14-year-old"
     head = tok.head
@@ -568,12 +558,12 @@ def _counted(
     patient: Any, measure: str, trigger: Any, quantities: Sequence[Quantity]
 ) -> list[Found]:
     verb = _verb_index(trigger)
-    ordinal = _ordinal(patient) if measure == "killed" else None
-    if ordinal is not None:  # "a fourth victim has died": four dead
-        start, end = _span(patient, [patient])
-        return [Found(measure, ordinal, start, end, Bound.EQ, False, "count", (), verb)]
-    phrases = [patient, *_conjuncts(patient)]
-    counts = [_count(p, quantities) for p in phrases]
+    nth = ordinal(patient) if measure == "killed" else None
+    if nth is not None:  # "a fourth victim has died": four dead
+        start, end = phrase_span(patient, [patient])
+        return [Found(measure, nth, start, end, Bound.EQ, False, "count", (), verb)]
+    phrases = [patient, *conjuncts(patient)]
+    counts = [count_phrase(p, quantities) for p in phrases]
     if any(c is None for c in counts):
         return []
     real = [c for c in counts if c is not None]
@@ -585,23 +575,11 @@ def _counted(
         value = sum(c[0] for c in real)
         bound, implicit = Bound.EQ, all(c[2] for c in real)
         who = tuple(w for c in real for w in c[3])
-    start, end = _span(patient, phrases)
+    start, end = phrase_span(patient, phrases)
     role = _role(patient, measure, trigger)
     if role == "count" and measure == "injured" and trigger.lower_ == "condition":
         role = "count" if implicit else "subset"  # "two in critical condition": a breakdown
     return [Found(measure, value, start, end, bound, implicit, role, who, verb)]
-
-
-_ORDINALS = {"second": 2.0, "third": 3.0, "fourth": 4.0, "fifth": 5.0, "sixth": 6.0}
-
-
-def _ordinal(patient: Any) -> float | None:
-    if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in patient.children):
-        return None
-    for c in patient.children:
-        if c.dep_ == "amod" and c.lower_ in _ORDINALS and singular(patient.lower_) in _PERSONS:
-            return _ORDINALS[str(c.lower_)]
-    return None
 
 
 def _verb_index(trigger: Any) -> int | None:
@@ -613,112 +591,6 @@ def _verb_index(trigger: Any) -> int | None:
             break
         t = t.head
     return None
-
-
-def _conjuncts(tok: Any) -> list[Any]:
-    out = []
-    for c in tok.children:
-        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
-            out.append(c)
-            out.extend(_conjuncts(c))
-    return out
-
-
-def _span(patient: Any, phrases: list[Any]) -> tuple[int, int]:
-    toks = [t for p in phrases for t in _phrase_tokens(p)]
-    start = min(t.idx for t in toks)
-    last = max(toks, key=lambda t: t.idx + len(t.text))
-    return int(start), int(last.idx + len(last.text))
-
-
-def _phrase_tokens(tok: Any) -> list[Any]:
-    """The counted phrase: the head with its determiners, numbers and modifiers before it."""
-    out = [tok]
-    for c in tok.children:
-        if c.i < tok.i and c.dep_ in ("det", "nummod", "amod", "compound", "quantmod", "poss"):
-            out.extend(t for t in c.subtree)
-    return out
-
-
-Count = tuple[float, Bound, bool, tuple[str, ...]]
-"""(value, bound, implicit, who)."""
-
-
-def _count(tok: Any, quantities: Sequence[Quantity]) -> Count | None:
-    low = str(tok.lower_)
-    who = _who(tok)
-    if low in _ZERO or (low == "one" and any(c.lower_ == "no" for c in tok.children)):
-        return (0.0, Bound.EQ, False, ())
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
-        return (0.0, Bound.EQ, False, ())  # "no injuries", "no other people"
-    if tok.like_num or tok.pos_ == "NUM":
-        return _number(tok, quantities, who)
-    num = [c for c in tok.children if c.dep_ == "nummod" and not _is_age_number(c)]
-    if num:
-        return _number(num[0], quantities, who)
-    if low in _PAIR or any(c.lower_ in ("both",) for c in tok.children if c.i < tok.i):
-        return (2.0, Bound.EQ, False, who)
-    if tok.tag_ in ("NNS", "NNPS") and low not in ("others",):
-        return None  # "people were killed": no figure
-    if low in _SINGLE_PRONOUNS or (tok.tag_ == "NNP" and _name(tok) is not None):
-        return (1.0, Bound.EQ, True, who)
-    if _is_person(tok) and tok.tag_ in ("NN", "JJ", "NNP"):
-        return (1.0, Bound.EQ, True, who)
-    return None
-
-
-def _number(tok: Any, quantities: Sequence[Quantity], who: tuple[str, ...]) -> Count | None:
-    if _is_age_number(tok):
-        return None
-    holding = [q for q in quantities if q.start <= tok.idx < q.end]
-    for q in sorted(holding, key=lambda q: -q.start)[:1]:
-        if True:
-            if is_age_unit(q.unit) or q.value is None:
-                return None
-            if q.value != int(q.value) or q.value < 0:
-                return None
-            return (float(q.value), q.bound, False, who)
-    if any(ch.isdigit() for ch in str(tok.text)):
-        return None  # digits the quantity scanner left out: a date, a time, an identifier
-    cores = scan_cores(str(tok.text))
-    if cores and cores[0].value is not None:
-        return (float(cores[0].value), _bound_before(tok), False, who)
-    return None
-
-
-_BOUND_BEFORE = (
-    (re.compile(r"\b(?:at\s+least|no\s+fewer\s+than)\s*$", re.I), Bound.GE),
-    (re.compile(r"\b(?:more\s+than|over)\s*$", re.I), Bound.GT),
-    (re.compile(r"\b(?:at\s+most|up\s+to)\s*$", re.I), Bound.LE),
-    (re.compile(r"\b(?:fewer|less)\s+than\s*$", re.I), Bound.LT),
-    (
-        re.compile(r"\b(?:about|around|nearly|almost|approximately|roughly|some)\s*$", re.I),
-        Bound.APPROX,
-    ),
-)
-
-
-def _bound_before(tok: Any) -> Bound:
-    """The bound words before a number the quantity scanner left alone ("at least six")."""
-    before = str(tok.doc.text)[max(0, tok.idx - 24) : tok.idx]
-    for rx, bound in _BOUND_BEFORE:
-        if rx.search(before):
-            return bound
-    return Bound.EQ
-
-
-def _is_age_number(tok: Any) -> bool:
-    """ "16-year-old", "James Doe, 15,": a number that gives an age."""
-    head = tok.head
-    if head.lower_ in ("year", "years", "month", "months") and head.i > tok.i:
-        return True
-    if tok.dep_ in ("appos", "npadvmod", "amod") and head.pos_ in ("PROPN", "NOUN", "PRON"):
-        return bool(head.i < tok.i)  # "Doe, 15"
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return nxt is not None and str(nxt.lower_) in _AGE_AFTER
-
-
-_AGE_AFTER = frozenset({"-year", "year", "-years", "yo", "y/o", "yr", "-yr", "yrs", "years-old"})
 
 
 def _role(patient: Any, measure: str, trigger: Any) -> str:
@@ -736,69 +608,3 @@ def _role(patient: Any, measure: str, trigger: Any) -> str:
                     if t is not None and t[0] == measure and oc.i != trigger.i:
                         return "subset"
     return "count"
-
-
-def _is_person(tok: Any) -> bool:
-    low = singular(str(tok.lower_))
-    if low in _PERSONS or str(tok.lower_) in _SINGLE_PRONOUNS:
-        return True
-    if tok.pos_ == "PROPN":
-        return _name(tok) is not None
-    if low == "old" and any(c.lower_ in ("year", "month") for c in tok.subtree):
-        return True  # "a 16-year-old"
-    return low.endswith("-old")
-
-
-def _who(tok: Any) -> tuple[str, ...]:
-    """Names, ages, sex and person nouns that describe the counted phrase."""
-    near = [tok]
-    for c in tok.children:
-        if c.dep_ in ("compound", "flat", "amod", "nummod", "appos", "npadvmod", "det"):
-            near.extend(c.subtree)
-    out: list[str] = []
-    name = _name(tok)
-    if name:
-        out.append("name:" + name)
-    for t in sorted(near, key=lambda t: t.i):
-        word = singular(str(t.lower_))
-        if t.dep_ == "appos" and t.pos_ == "PROPN" and t.head.i == tok.i:
-            appos = _name(t)
-            if appos:
-                out.append("name:" + appos)  # "his cousin, Joshua Hagrin, 17"
-        if t.like_num and _is_age_number(t):
-            cores = scan_cores(str(t.text))
-            age = cores[0].value if cores and cores[0].value is not None else None
-            out.append("age:" + (f"{age:g}" if age is not None else str(t.text)))
-        elif t.dep_ == "det" and t.head.i == tok.i and t.lower_ in ("another", "other"):
-            out.append(f"other:{tok.i}")  # "another man": not the one before
-        elif word in _MALE or str(t.lower_) in _MALE:
-            out.append("sex:m")
-        elif word in _FEMALE or str(t.lower_) in _FEMALE:
-            out.append("sex:f")
-        if word in _PERSONS:
-            out.append("noun:" + word)
-    return tuple(dict.fromkeys(out))
-
-
-def _name(tok: Any) -> str | None:
-    """ "Charlotte Zaremba": a person's name (a proper noun and the proper nouns compounded
-    with it), never a dateline in capitals ("HAYWARD —") or a place before a noun."""
-    if tok.pos_ != "PROPN" or not _name_like(tok):
-        return None
-    parts = [c for c in tok.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
-    words = [t.text for t in sorted([*parts, tok], key=lambda t: t.i) if _name_like(t)]
-    return " ".join(words) if words else None
-
-
-_NOT_NAMES = frozenset(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday related advertisement police
-    county city state""".split()
-)
-
-
-def _name_like(tok: Any) -> bool:
-    text = str(tok.text)
-    if not text[:1].isupper() or (text.isupper() and len(text) > 1):
-        return False
-    return text.lower() not in _NOT_NAMES
