@@ -47,6 +47,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 
 from newsdesk.facts._attribution import (
     Sourced,
@@ -103,10 +104,18 @@ _HAS_NUMBER = re.compile(
 )
 
 
-def _needs_parse(sentence: str) -> bool:
-    """Will the sentence be parsed: a reporting cue, an event word, or a number that is not
-    part of a date ("on Jan. 1, 2017" alone gives no quantity, so it needs no parse)?"""
-    if mentions_cue(sentence) or mentions_event(sentence):
+EVENT_LEAD = 10
+"""Sentences with an event word but no number or reporting cue are parsed (to find the
+people counted one by one: "a man was shot and killed") only in a report's first
+``EVENT_LEAD`` sentences, where news states what happened; later ones are mostly
+background, and parsing them all would cost throughput."""
+
+
+@lru_cache(maxsize=8192)
+def _parsed_anyway(sentence: str) -> bool:
+    """A reporting cue, or a number that is not part of a date ("on Jan. 1, 2017" alone
+    gives no quantity, so it needs no parse)."""
+    if mentions_cue(sentence):
         return True
     if not _HAS_NUMBER.search(sentence):
         return False
@@ -117,17 +126,30 @@ def _needs_parse(sentence: str) -> bool:
     return any(not any(c.start < end and start < c.end for start, end in dates) for c in cores)
 
 
+def _needs_parse(sent: Sentence) -> bool:
+    if sent.index < EVENT_LEAD and mentions_event(sent.text):
+        return True
+    return _parsed_anyway(sent.text)
+
+
+def _event_sentence(sent: Sentence) -> bool:
+    """Does the sentence get searched for event measures?"""
+    if not mentions_event(sent.text):
+        return False
+    return sent.index < EVENT_LEAD or _parsed_anyway(sent.text)
+
+
 def prepare(articles: Iterable[Article]) -> None:
     """Parse the sentences of several articles that will need a parse in one batch (a
     story's reports together parse faster than one by one); :func:`analyse` then finds
     them cached."""
-    parse_many(s.text for a in articles for s in split_sentences(a.text) if _needs_parse(s.text))
+    parse_many(s.text for a in articles for s in split_sentences(a.text) if _needs_parse(s))
 
 
 def _sentences(article: Article) -> list[Sentence]:
     """The article's sentences, with the ones that need a parse parsed in one batch."""
     sentences = split_sentences(article.text)
-    parse_many(s.text for s in sentences if _needs_parse(s.text))
+    parse_many(s.text for s in sentences if _needs_parse(s))
     return sentences
 
 
@@ -163,8 +185,9 @@ def _sentence_findings(article: Article, sent: Sentence, attributed: tuple[str, 
     """The facts (one per quantity) and event measures of one sentence."""
     if is_shouted(sent.text):
         return [], []  # a headline or promo line in capitals states no fact of the story
-    quantities = extract_quantities(sent.text)
-    event = mentions_event(sent.text)
+    # No number core, no quantity: skip the scanner's own date pass on such sentences.
+    quantities = extract_quantities(sent.text) if scan_cores(sent.text) else []
+    event = _event_sentence(sent)
     if not quantities and not event:
         return [], []
     times = [

@@ -437,7 +437,7 @@ def _verb_patients(tok: Any) -> list[Any]:
     dep, head, lemma = tok.dep_, tok.head, tok.lemma_.lower()
     if lemma == "die":
         return _subjects_of(tok, ("nsubj",)) or _shared_subject(tok)
-    if tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children):
+    if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "dobj") for c in tok.children):
         subj = _subjects_of(tok, ("nsubj",))
         if subj:
             return subj  # "at least six wounded", headline style "Two people killed"
