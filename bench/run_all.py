@@ -18,6 +18,7 @@ BENCHES = [
     ("bench_ecbplus.py", []),
     ("bench_mstream.py", []),
     ("bench_align_examples.py", []),
+    ("bench_gva.py", []),
     ("bench_throughput.py", ["--sizes", "1000", "10000"]),
 ]
 

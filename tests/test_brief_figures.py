@@ -10,10 +10,24 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from _factories import make_article
 from newsdesk import pipeline
-from newsdesk.brief import render_html, render_json, render_markdown
-from newsdesk.records import Agreement, Section, StoryReport
+from newsdesk.brief import build_brief, render_html, render_json, render_markdown
+from newsdesk.records import (
+    Agreement,
+    ArticleAnalysis,
+    Bound,
+    EventMeasure,
+    FigureStep,
+    HeadlineFigure,
+    Section,
+    SourceRef,
+    Story,
+    StoryReport,
+)
 from newsdesk.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,3 +109,36 @@ def test_revised_fact_groups_have_their_own_section(report: StoryReport) -> None
     updates = [s for s in report.brief.sentences if s.section is Section.UPDATES]
     assert updates and all(s.group_id for s in updates)
     assert "How figures changed" in render_markdown.story_markdown(report)
+
+
+_HOSTILE = st.text(alphabet=st.sampled_from(list("<>&\"'*_|[]`ab ")), max_size=8).map(
+    lambda t: f"<script>{t}</script>"
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(outlet=_HOSTILE, sentence=_HOSTILE, note=_HOSTILE)
+def test_figures_render_escaped_whatever_the_text(outlet: str, sentence: str, note: str) -> None:
+    article = make_article(f"Two people were hurt. {sentence}", outlet=outlet)
+    statement = EventMeasure(
+        "e1", article.id, 0, sentence, "injured", 2.0, "Two people", 0, 10, published="2024-05-02"
+    )
+    figure = HeadlineFigure(
+        "injured",
+        2.0,
+        "Two people",
+        Agreement.UPDATE,
+        (statement,),
+        note=f"rose to 2, per {note}",
+        history=(FigureStep(1.0, "one", Bound.EQ, "2024-05-01", (SourceRef(article.id, outlet),)),),
+        disputed=(statement,),
+    )
+    story = Story("s-x", "A headline", [article.id])
+    analyses = [ArticleAnalysis(article)]
+    brief = build_brief(story, analyses, [], figures=[figure])
+    report = StoryReport(story, analyses, [], [], brief, figures=[figure])
+    page = render_html.report_html([report])
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    md = render_markdown.story_markdown(report)
+    assert "<script>" not in md and "\\<script\\>" in md
+    jsonschema.validate(render_json.report_document([report]), SCHEMA)

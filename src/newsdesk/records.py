@@ -354,6 +354,11 @@ class HeadlineFigure:
     note: str = ""
     """One sentence for the reader, e.g. "rose from 1 to 2 on 12 Jan 2017, per WFAA"."""
 
+    @property
+    def quantity(self) -> Quantity:
+        """The presented figure as a quantity (a count of people)."""
+        return Quantity(self.text, 0, len(self.text), self.value, unit="people", bound=self.bound)
+
 
 @dataclass(slots=True)
 class Brief:

@@ -269,6 +269,8 @@ def _dedupe(found: Iterable[Found]) -> list[Found]:
 
 def _scan(doc: Any, quantities: Sequence[Quantity]) -> Iterable[Found]:
     for tok in doc:
+        if tok.pos_ not in _TRIGGER_POS:
+            continue  # cheap: triggers are verbs, adjectives, nouns or "fatally"
         trigger = _trigger(tok)
         if trigger is None:
             continue
@@ -277,6 +279,9 @@ def _scan(doc: Any, quantities: Sequence[Quantity]) -> Iterable[Found]:
             continue
         for patient in _patients(tok, kind):
             yield from _counted(patient, measure, tok, quantities)
+
+
+_TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN", "ADV"})
 
 
 def _trigger(tok: Any) -> tuple[str, str] | None:
