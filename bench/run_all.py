@@ -23,6 +23,7 @@ BENCHES = [
     ("bench_align_examples.py", []),
     ("bench_claims.py", []),
     ("bench_brief_gva.py", []),
+    ("bench_gva.py", []),
     ("bench_throughput.py", ["--sizes", "1000", "10000"]),
     ("bench_web.py", ["--articles", "10000"]),
     ("bench_fetch.py", []),

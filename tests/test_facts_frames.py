@@ -205,3 +205,27 @@ def test_people_counts_align_on_subject_and_unit(n: int, noun: str, verb: str) -
     f = one(f"Officials said {n:,} {noun} were {verb} in Korvel.")
     assert (f.subject, f.quantity.unit, f.predicate) == ("people", "people", verb)
     assert f.quantity.value == n
+
+
+# ------------------------------------------------------------------ event facts
+
+
+def test_an_appositive_age_is_an_age_not_a_toll() -> None:
+    f = one("Police said Ilse Marrow, 15, was shot and killed on Friday.")
+    assert (f.predicate, f.quantity.unit) == ("age", "years old")
+    assert "Marrow" in f.subject
+
+
+def test_a_negated_figure_says_so() -> None:
+    assert one("Two guards at the gate were not injured.").predicate == "not injured"
+
+
+def test_the_part_of_a_partitive_takes_its_own_verb() -> None:
+    part, whole = facts("One of five people injured was released on Monday.")
+    assert whole.quantity.value == 5 and whole.predicate == "injured"
+    assert part.quantity.value == 1 and part.predicate != "injured"
+
+
+def test_a_calendar_running_total_is_not_the_events_toll() -> None:
+    f = one("At least 40 people have been killed in the county this year.")
+    assert f.predicate == "killed to date"

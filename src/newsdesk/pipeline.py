@@ -189,18 +189,28 @@ def make_matcher(name: str) -> MeasureMatcher:
 def story_report(
     store: Store, story: Story, *, matcher: MeasureMatcher | None = None
 ) -> StoryReport:
-    """Facts, alignment and brief for one stored story."""
-    from newsdesk.align import ClaimMatcher, align, align_claims
+    """Facts, alignment (figures and claims) and brief for one stored story."""
+    from newsdesk import facts
+    from newsdesk.align import ClaimMatcher, align, align_claims, headline_figures
     from newsdesk.brief import build_brief
 
-    analyses = [analyse(a) for a in store.articles(story.article_ids)]
+    articles = store.articles(story.article_ids)
+    facts.prepare(articles)  # one parse batch for the whole story
+    analyses = [analyse(a) for a in articles]
     reuse = store.paragraph_reuse(story.article_ids)
     groups = align(analyses, reuse, matcher=matcher)
     claim_matcher = matcher if isinstance(matcher, ClaimMatcher) else None
     claims = align_claims(analyses, reuse, matcher=claim_matcher)
-    brief = build_brief(story, analyses, groups, reuse, claims)
+    figures = headline_figures(analyses, reuse)
+    brief = build_brief(story, analyses, groups, reuse, claims, figures=figures)
     return StoryReport(
-        story=story, analyses=analyses, reuse=reuse, groups=groups, brief=brief, claims=claims
+        story=story,
+        analyses=analyses,
+        reuse=reuse,
+        groups=groups,
+        brief=brief,
+        claims=claims,
+        figures=figures,
     )
 
 

@@ -7,9 +7,10 @@ The flow is::
     clean   -> CleanedText (body + Removal list)   -> Article (stored)
     dedupe  -> DuplicateLink (Article.duplicate_of, ParagraphReuse)
     cluster -> Story
-    facts   -> Quantity, Attribution, Fact
-    align   -> FactGroup (mentions + label + independent origins), Claim -> ClaimGroup
-    brief   -> Brief (BriefSentence with SourceRef)
+    facts   -> Quantity, Attribution, Fact, EventMeasure
+    align   -> FactGroup (mentions + label + independent origins), Claim -> ClaimGroup,
+               HeadlineFigure (one presented figure per event measure, with its history)
+    brief   -> Brief (BriefSentence with SourceRef, the headline figures)
 """
 
 from __future__ import annotations
@@ -233,12 +234,45 @@ class Fact:
     attributed_to: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class EventMeasure:
+    """One report's statement of an event measure: how many people were killed, injured,
+    shot, arrested, ... ("Four people were injured", "a man was shot and killed")."""
+
+    id: str
+    article_id: str
+    sentence_index: int
+    sentence: str
+    measure: str
+    """``killed``, ``injured``, ``shot``, ``missing``, ``arrested``, ``evacuated``, ..."""
+    value: float
+    text: str
+    """The counted phrase as written ("four people", "a 16-year-old", "Nobody")."""
+    start: int
+    end: int
+    """Offsets of ``text`` in the sentence."""
+    bound: Bound = Bound.EQ
+    implicit: bool = False
+    """No number is written: a singular phrase counts one ("a man was shot and killed")."""
+    role: str = "count"
+    """``count`` (a figure of the measure), ``subset`` (part of a larger figure of it: the
+    "one" of "one of five people injured") or ``derived`` (computed from other figures)."""
+    who: tuple[str, ...] = ()
+    """Names, ages and nouns of the counted people (to tell two singletons apart)."""
+    time: TimeRef | None = None
+    attributed_to: tuple[str, ...] = ()
+    published: str | None = None
+    """The report's publication date (when the statement was made)."""
+
+
 class Agreement(StrEnum):
     CORROBORATED = "corroborated"
     SINGLE_ORIGIN = "single-origin"
     COMPATIBLE = "compatible"
     CONFLICTING = "conflicting"
     SINGLE_SOURCE = "single-source"
+    UPDATE = "update"
+    """Reports differ, but never at the same time: a later report revised the figure."""
 
 
 @dataclass(slots=True)
@@ -306,6 +340,9 @@ class Section(StrEnum):
     """Where they differ: conflicting groups, one sentence per outlet's wording."""
     SINGLE = "single-report"
     """Only in one report."""
+    UPDATES = "updates"
+    """How figures changed: groups whose figure later reports revised (label ``update``),
+    one sentence per report, oldest first."""
     CITATIONS = "citations"
     """Who cites whom: primary sources relied on, and copied text."""
 
@@ -319,11 +356,59 @@ class BriefSentence:
     """The fact group this sentence reports (for the agree/differ/single-report sections)."""
 
 
+@dataclass(frozen=True, slots=True)
+class FigureStep:
+    """An earlier figure of a headline measure, before a later report revised it."""
+
+    value: float
+    text: str
+    bound: Bound
+    date: str | None
+    """Publication date of the earliest report that gave it."""
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineFigure:
+    """The one figure a story presents for a headline measure (people killed, injured...):
+    the most specific and most recent report's, with its evidence and earlier figures."""
+
+    measure: str
+    value: float
+    text: str
+    """The presented wording ("five people", "a man")."""
+    label: Agreement
+    evidence: tuple[EventMeasure, ...]
+    """The statements of the presented figure."""
+    bound: Bound = Bound.EQ
+    implicit: bool = False
+    """Every statement of the figure is an implicit singleton (no number written)."""
+    derived: bool = False
+    """Computed from other figures ("four shot, one fatally": three injured)."""
+    as_of: str | None = None
+    """Publication date of the latest report stating the figure."""
+    history: tuple[FigureStep, ...] = ()
+    """Earlier figures, oldest first, when later reports revised them."""
+    disputed: tuple[EventMeasure, ...] = ()
+    """Statements made at the same time that disagree with the figure (``conflicting``)."""
+    independent_origins: int = 1
+    origins: tuple[str, ...] = ()
+    note: str = ""
+    """One sentence for the reader, e.g. "rose from 1 to 2 on 12 Jan 2017, per WFAA"."""
+
+    @property
+    def quantity(self) -> Quantity:
+        """The presented figure as a quantity (a count of people)."""
+        return Quantity(self.text, 0, len(self.text), self.value, unit="people", bound=self.bound)
+
+
 @dataclass(slots=True)
 class Brief:
     story_id: str
     title: str
     sentences: list[BriefSentence] = field(default_factory=list)
+    figures: list[HeadlineFigure] = field(default_factory=list)
+    """The story's headline figures (one per event measure), shown before the sections."""
 
 
 # ---------------------------------------------------------------- report
@@ -337,6 +422,8 @@ class ArticleAnalysis:
     facts: list[Fact] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
     primary_sources: list[str] = field(default_factory=list)
+    events: list[EventMeasure] = field(default_factory=list)
+    """Event measures the article states (killed, injured, shot, arrested, ...)."""
 
 
 @dataclass(slots=True)
@@ -350,6 +437,8 @@ class StoryReport:
     brief: Brief
     claims: list[ClaimGroup] = field(default_factory=list)
     """Aligned claims (sentences stating the same thing across reports), every label."""
+    figures: list[HeadlineFigure] = field(default_factory=list)
+    """One presented figure per headline measure of the story."""
 
     @property
     def articles(self) -> list[Article]:

@@ -11,12 +11,15 @@ records, each with a label and a count of independent origins.
 * :mod:`._claims` - sentences of different reports that state the same claim;
 * :mod:`._origins` - what counts as an independent origin (copies and attribution
   followed);
+* :mod:`._figures` - the one figure a story presents per event measure (killed, injured,
+  ...), with its evidence, its label (``update`` when later reports revised it) and history;
 * :mod:`.embeddings` - the optional sentence-embedding matcher (extra ``embeddings``).
 """
 
 from __future__ import annotations
 
 from newsdesk.align._claims import ClaimConfig, align_claims, article_claims
+from newsdesk.align._figures import HEADLINE_ORDER, headline_figures, report_figures
 from newsdesk.align._match import (
     EVENT_PREDICATES,
     SAME_CLAIM,
@@ -39,6 +42,7 @@ from newsdesk.align._quantities import (
 
 __all__ = [
     "EVENT_PREDICATES",
+    "HEADLINE_ORDER",
     "SAME_CLAIM",
     "AlignConfig",
     "ClaimConfig",
@@ -54,9 +58,11 @@ __all__ = [
     "compatible",
     "copy_roots",
     "group_origins",
+    "headline_figures",
     "implied_precision",
     "origin_key",
     "origin_of",
+    "report_figures",
     "same_figure",
     "story_window",
 ]

@@ -14,7 +14,10 @@ troops mobilised stay apart.
 Labels, in order of precedence:
 
 * ``single-source``: every mention comes from one article;
-* ``conflicting``: mentions in two articles whose admissible ranges do not overlap;
+* ``conflicting``: mentions in two articles published at the same time (the same day, or
+  either undated) whose admissible ranges do not overlap;
+* ``update``: mentions whose ranges do not overlap, but never at the same time: a later
+  report revised the figure (1 killed on Monday, 2 on Tuesday);
 * ``single-origin``: several articles, but one independent origin (copied text, or the
   same primary source cited by all);
 * ``corroborated``: two or more independent origins stating the same figure;
@@ -150,14 +153,32 @@ class AlignConfig:
     threshold: float = 0.75
 
 
-def _label(mentions: Sequence[Fact], origins: Sequence[str], articles: set[str]) -> Agreement:
+def same_time(a: str | None, b: str | None) -> bool:
+    """Were two reports published at the same time (same day; an unknown date may be)?"""
+    if not a or not b:
+        return True
+    return a[:10] == b[:10]
+
+
+def _label(
+    mentions: Sequence[Fact],
+    origins: Sequence[str],
+    articles: set[str],
+    published: dict[str, str | None] | None = None,
+) -> Agreement:
     quantities = [m.quantity for m in mentions]
     if len(articles) == 1:
         return Agreement.SINGLE_SOURCE
+    when = published or {}
+    revised = False
     for i, a in enumerate(mentions):
         for b in mentions[i + 1 :]:
             if a.article_id != b.article_id and not compatible(a.quantity, b.quantity):
-                return Agreement.CONFLICTING
+                if same_time(when.get(a.article_id), when.get(b.article_id)):
+                    return Agreement.CONFLICTING
+                revised = True
+    if revised:
+        return Agreement.UPDATE
     if len(origins) == 1:
         return Agreement.SINGLE_ORIGIN
     first = quantities[0]
@@ -205,6 +226,7 @@ def align(
 
     copied_from = copy_roots(reuse)
     articles = {an.article.id: an.article for an in analyses}
+    published = {aid: a.published for aid, a in articles.items()}
     groups: list[FactGroup] = []
     for members in clusters:
         origins = group_origins(members, copied_from, articles)
@@ -215,7 +237,7 @@ def align(
                 id="g-" + content_hash(*sorted(f.id for f in members))[:12],
                 subject=head.subject,
                 predicate=head.predicate,
-                label=_label(members, origins, in_articles),
+                label=_label(members, origins, in_articles, published),
                 mentions=list(members),
                 independent_origins=len(origins),
                 origins=origins,

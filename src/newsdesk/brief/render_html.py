@@ -6,8 +6,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from newsdesk.brief.render_markdown import SECTION_TITLES
-from newsdesk.records import Article, BriefSentence, FactGroup, Section, StoryReport
+from newsdesk.brief.render_markdown import SECTION_TITLES, figure_kind, figure_value
+from newsdesk.records import (
+    Agreement,
+    Article,
+    BriefSentence,
+    FactGroup,
+    HeadlineFigure,
+    Section,
+    StoryReport,
+)
 
 _CSS = """
 body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
@@ -17,6 +25,7 @@ table{border-collapse:collapse;width:100%}
 td,th{border:1px solid #ddd;padding:.4rem;vertical-align:top}
 .label{display:inline-block;padding:0 .4rem;border-radius:.3rem;font-size:.8rem;background:#eee}
 .conflicting{background:#fde2e1}.corroborated{background:#dff5e1}.compatible{background:#e6f0ff}
+.update{background:#fff3d6}.figure{font-size:1.1rem;font-weight:600}
 details{margin:.5rem 0}pre{white-space:pre-wrap;background:#fafafa;padding:.5rem}
 """
 
@@ -48,6 +57,71 @@ def _differ(report: StoryReport, g: FactGroup, number: dict[str, int]) -> str:
     return f"<p>{head}</p><table><tr>{cells}</tr></table>"
 
 
+def _updates(report: StoryReport, g: FactGroup, number: dict[str, int]) -> str:
+    dates = {a.id: a.published or "" for a in report.articles}
+    outlets = {a.id: a.outlet or a.id[:12] for a in report.articles}
+    rows = "".join(
+        f"<tr><td>{escape(dates.get(f.article_id, ''))}</td>"
+        f"<td><b>[{number.get(f.article_id, 0)}] {escape(outlets.get(f.article_id, ''))}</b></td>"
+        f"<td><b>{escape(f.quantity.text)}</b></td><td>{escape(f.sentence)}</td></tr>"
+        for f in sorted(g.mentions, key=lambda f: dates.get(f.article_id, ""))
+    )
+    head = f"{escape(g.subject)} — {escape(g.predicate)} {_label(g)}"
+    return (
+        f"<p>{head}</p><table><tr><th>published</th><th>report</th><th>figure</th>"
+        f"<th>wording</th></tr>{rows}</table>"
+    )
+
+
+def _figure_refs(ids: list[str], number: dict[str, int]) -> str:
+    return "".join(
+        f'<sup><a href="#a{number[i]}">[{number[i]}]</a></sup>'
+        for i in dict.fromkeys(ids)
+        if i in number
+    )
+
+
+def _figure(f: HeadlineFigure, number: dict[str, int]) -> str:
+    label = escape(str(f.label))
+    history = "".join(
+        f"<li>earlier: {escape(figure_value(s.value, s.bound))} "
+        f"({escape(s.date or 'undated')}) "
+        f"{_figure_refs([r.article_id for r in s.sources], number)}</li>"
+        for s in f.history
+    )
+    disputed = ""
+    if f.label is Agreement.CONFLICTING:
+        disputed = "".join(
+            f"<li>disputed: {escape(figure_value(e.value, e.bound))} — {escape(e.sentence)} "
+            f"{_figure_refs([e.article_id], number)}</li>"
+            for e in f.disputed
+        )
+    evidence = "".join(
+        f"<li>“{escape(e.sentence)}” {_figure_refs([e.article_id], number)}</li>"
+        for e in f.evidence[:5]
+    )
+    return (
+        f'<tr><td>{escape(f.measure)}</td><td class="figure">'
+        f"{escape(figure_value(f.value, f.bound))}</td>"
+        f'<td><span class="label {label}">{label}</span> '
+        f'<span class="note">{escape(figure_kind(f))}</span></td>'
+        f"<td>{escape(f.note)} {_figure_refs([e.article_id for e in f.evidence], number)}"
+        f"<ul>{history}{disputed}</ul>"
+        f"<details><summary>evidence ({len(f.evidence)})</summary><ul>{evidence}</ul>"
+        "</details></td></tr>"
+    )
+
+
+def _figures(report: StoryReport, number: dict[str, int]) -> str:
+    if not report.figures:
+        return ""
+    rows = "".join(_figure(f, number) for f in report.figures)
+    return (
+        "<h2>Headline figures</h2><table><tr><th>measure</th><th>figure</th><th>label</th>"
+        f"<th>from</th></tr>{rows}</table>"
+    )
+
+
 def _article(a: Article, n: int, number: dict[str, int]) -> str:
     meta = " · ".join(
         escape(x)
@@ -76,9 +150,11 @@ def _section(report: StoryReport, section: Section, number: dict[str, int]) -> s
         return ""
     groups = {g.id: g for g in report.groups}
     body: list[str] = []
-    if section is Section.DIFFER:
+    if section in (Section.DIFFER, Section.UPDATES):
+        table = _differ if section is Section.DIFFER else _updates
         for gid in dict.fromkeys(s.group_id for s in items if s.group_id):
-            body.append(_differ(report, groups[gid], number))
+            if gid in groups:
+                body.append(table(report, groups[gid], number))
     else:
         lis = []
         for s in items:
@@ -95,6 +171,7 @@ def story_html_body(report: StoryReport) -> str:
         f'<p class="note">Story <code>{escape(report.story.id)}</code> · '
         f"{len(report.articles)} reports</p>"
     )
+    parts.append(_figures(report, number))
     parts.append(_section(report, Section.SUMMARY, number))
     parts.extend(_section(report, s, number) for s in SECTION_TITLES)
     parts.append("<h2>Reports</h2><ol>")

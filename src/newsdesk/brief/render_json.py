@@ -10,15 +10,21 @@ from newsdesk.records import (
     ArticleAnalysis,
     Attribution,
     BriefSentence,
+    EventMeasure,
     Fact,
     FactGroup,
+    FigureStep,
+    HeadlineFigure,
     ParagraphReuse,
     Quantity,
+    SourceRef,
     StoryReport,
     StorySummary,
 )
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
+"""1.1.0 added ``headline_figures`` per story, the ``update`` label and the ``updates``
+brief section."""
 STORY_LIST_SCHEMA_VERSION = "1.0.0"
 
 JSONObject = dict[str, Any]
@@ -125,15 +131,62 @@ def _group_json(g: FactGroup, outlets: dict[str, str | None]) -> JSONObject:
     }
 
 
+def _source_json(r: SourceRef) -> JSONObject:
+    return {"article_id": r.article_id, "outlet": r.outlet, "sentence_index": r.sentence_index}
+
+
 def _brief_json(s: BriefSentence) -> JSONObject:
     return {
         "text": s.text,
         "section": str(s.section),
         "group_id": s.group_id,
-        "sources": [
-            {"article_id": r.article_id, "outlet": r.outlet, "sentence_index": r.sentence_index}
-            for r in s.sources
-        ],
+        "sources": [_source_json(r) for r in s.sources],
+    }
+
+
+def _statement_json(e: EventMeasure, outlets: dict[str, str | None]) -> JSONObject:
+    return {
+        "article_id": e.article_id,
+        "outlet": outlets.get(e.article_id),
+        "published": e.published,
+        "sentence_index": e.sentence_index,
+        "sentence": e.sentence,
+        "text": e.text,
+        "measure": e.measure,
+        "value": e.value,
+        "bound": str(e.bound),
+        "implicit": e.implicit,
+        "role": e.role,
+        "attributed_to": list(e.attributed_to),
+    }
+
+
+def _step_json(step: FigureStep) -> JSONObject:
+    return {
+        "value": step.value,
+        "text": step.text,
+        "bound": str(step.bound),
+        "date": step.date,
+        "sources": [_source_json(r) for r in step.sources],
+    }
+
+
+def figure_json(f: HeadlineFigure, outlets: dict[str, str | None]) -> JSONObject:
+    return {
+        "measure": f.measure,
+        "value": f.value,
+        "text": f.text,
+        "bound": str(f.bound),
+        "label": str(f.label),
+        "implicit": f.implicit,
+        "derived": f.derived,
+        "as_of": f.as_of,
+        "note": f.note,
+        "independent_origins": f.independent_origins,
+        "origins": list(f.origins),
+        "evidence": [_statement_json(e, outlets) for e in f.evidence],
+        "history": [_step_json(s) for s in f.history],
+        "disputed": [_statement_json(e, outlets) for e in f.disputed],
     }
 
 
@@ -157,6 +210,7 @@ def story_json(report: StoryReport) -> JSONObject:
         "articles": [_article_json(an, report.reuse) for an in report.analyses],
         "facts": [fact_json(f) for an in report.analyses for f in an.facts],
         "fact_groups": [_group_json(g, outlets) for g in report.groups],
+        "headline_figures": [figure_json(f, outlets) for f in report.figures],
         "brief": [_brief_json(s) for s in report.brief.sentences],
     }
 

@@ -1,13 +1,21 @@
-"""Markdown rendering of story reports and story lists."""
+"""Markdown rendering of story reports and story lists.
+
+A story renders as: title, headline figures (one line per event measure: the figure, its
+label, the note saying where it comes from or how it changed, its sources, and earlier
+figures), summary, the fact sections, and the reports. Every piece of text from a report
+goes through :func:`md_escape`."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from newsdesk.records import (
+    Agreement,
     Article,
+    Bound,
     BriefSentence,
     FactGroup,
+    HeadlineFigure,
     Section,
     StoryReport,
     StorySummary,
@@ -16,9 +24,30 @@ from newsdesk.records import (
 SECTION_TITLES = {
     Section.AGREE: "Where reports agree",
     Section.DIFFER: "Where they differ",
+    Section.UPDATES: "How figures changed",
     Section.SINGLE: "Only in one report",
     Section.CITATIONS: "Who cites whom",
 }
+
+_BOUND_WORDS = {
+    Bound.GE: "at least ",
+    Bound.GT: "more than ",
+    Bound.APPROX: "about ",
+    Bound.LE: "at most ",
+    Bound.LT: "fewer than ",
+}
+
+
+def figure_value(value: float, bound: Bound) -> str:
+    """ "at least 6", "2": a figure with its bound in words."""
+    return f"{_BOUND_WORDS.get(bound, '')}{value:g}"
+
+
+def figure_kind(f: HeadlineFigure) -> str:
+    """How the figure was reached, for the reader: written, derived or counted one by one."""
+    if f.implicit:
+        return "implicit: no number written" if f.value else "implicit: none stated"
+    return "derived" if f.derived else "stated"
 
 
 def md_escape(text: str) -> str:
@@ -56,6 +85,57 @@ def _group_note(g: FactGroup) -> str:
     return f"*{g.label}*, {origins}"
 
 
+def _figure_refs(f: HeadlineFigure, number: dict[str, int]) -> str:
+    ids = dict.fromkeys(e.article_id for e in f.evidence)
+    return "".join(f"[{number[i]}]" for i in ids if i in number)
+
+
+def _figure_lines(report: StoryReport, number: dict[str, int]) -> list[str]:
+    """One line per headline figure, then its earlier figures and disputed statements."""
+    out = ["## Headline figures", ""]
+    for f in report.figures:
+        value = md_escape(figure_value(f.value, f.bound))
+        out.append(
+            f"- **{md_escape(f.measure)}: {value}** (*{f.label}*; {figure_kind(f)}) — "
+            f"{md_escape(f.note)} {_figure_refs(f, number)}".rstrip()
+        )
+        for step in f.history:
+            refs = "".join(
+                f"[{number[r.article_id]}]" for r in step.sources if r.article_id in number
+            )
+            out.append(
+                f"  - earlier: {md_escape(figure_value(step.value, step.bound))} "
+                f"({md_escape(step.date or 'undated')}) {refs}".rstrip()
+            )
+        if f.label is Agreement.CONFLICTING:
+            for e in f.disputed:
+                out.append(
+                    f"  - disputed: {md_escape(figure_value(e.value, e.bound))} — "
+                    f"“{md_escape(e.sentence)}” [{number.get(e.article_id, '?')}]"
+                )
+    out.append("")
+    return out
+
+
+def _updates_table(report: StoryReport, group: FactGroup, number: dict[str, int]) -> list[str]:
+    dates = {a.id: a.published or "" for a in report.articles}
+    outlets = {a.id: a.outlet or a.id[:12] for a in report.articles}
+    out = [
+        f"**{md_escape(group.subject)} — {md_escape(group.predicate)}** ({_group_note(group)})",
+        "",
+        "| published | report | figure | wording |",
+        "|---|---|---|---|",
+    ]
+    for f in sorted(group.mentions, key=lambda f: dates.get(f.article_id, "")):
+        who = f"[{number.get(f.article_id, '?')}] {md_escape(outlets.get(f.article_id, ''))}"
+        out.append(
+            f"| {md_escape(dates.get(f.article_id, ''))} | {who} | "
+            f"{md_escape(f.quantity.text)} | {md_escape(f.sentence)} |"
+        )
+    out.append("")
+    return out
+
+
 def _differ_table(report: StoryReport, group: FactGroup, number: dict[str, int]) -> list[str]:
     outlets = {a.id: a.outlet or a.id[:12] for a in report.articles}
     out = [
@@ -75,7 +155,10 @@ def story_markdown(report: StoryReport) -> str:
     number = {a.id: i + 1 for i, a in enumerate(report.articles)}
     groups = {g.id: g for g in report.groups}
     out = [f"# {md_escape(report.story.title or report.story.id)}", ""]
-    out += [f"Story `{report.story.id}` — {len(report.articles)} reports", "", "## Summary", ""]
+    out += [f"Story `{report.story.id}` — {len(report.articles)} reports", ""]
+    if report.figures:
+        out += _figure_lines(report, number)
+    out += ["## Summary", ""]
     for s in report.brief.sentences:
         if s.section is Section.SUMMARY:
             out.append(f"- {md_escape(s.text)} {_refs(s, number)}")
@@ -84,9 +167,11 @@ def story_markdown(report: StoryReport) -> str:
         if not items:
             continue
         out += ["", f"## {title}", ""]
-        if section is Section.DIFFER:
+        if section in (Section.DIFFER, Section.UPDATES):
+            table = _differ_table if section is Section.DIFFER else _updates_table
             for gid in dict.fromkeys(s.group_id for s in items if s.group_id):
-                out += _differ_table(report, groups[gid], number)
+                if gid in groups:
+                    out += table(report, groups[gid], number)
             continue
         for s in items:
             note = f" ({_group_note(groups[s.group_id])})" if s.group_id in groups else ""
@@ -110,4 +195,4 @@ def stories_markdown(summaries: Sequence[StorySummary]) -> str:
     return "\n".join(out) + "\n"
 
 
-__all__ = ["stories_markdown", "story_markdown"]
+__all__ = ["figure_kind", "figure_value", "md_escape", "stories_markdown", "story_markdown"]

@@ -11,7 +11,11 @@ and the article's primary sources.
   "a source told X", "citing X", datelines), with pronoun speakers resolved ("he said" ->
   the person named before) and learned stance cues ("X criticized ...");
 * :func:`primary_sources` - the outlets and named sources an article relies on;
-* :func:`extract_facts` - the above combined into facts.
+* :func:`extract_facts` - the above combined into facts;
+* :func:`prepare` - parse several articles' sentences in one batch before analysing them;
+* :func:`extract_events` - event measures (people killed, injured, shot, arrested, ...),
+  including singletons written without a number ("a man was shot and killed"), never ages,
+  partitive parts, negated or hypothetical ones, or running totals (see :mod:`._events`).
 
 Conventions worth knowing (see the private modules for the full rules):
 
@@ -42,7 +46,9 @@ Conventions worth knowing (see the private modules for the full rules):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 
 from newsdesk.facts._attribution import (
     Sourced,
@@ -52,16 +58,19 @@ from newsdesk.facts._attribution import (
     sentence_sources,
 )
 from newsdesk.facts._dating import fact_time
+from newsdesk.facts._events import find_events, mentions_event
 from newsdesk.facts._nlp import parse, parse_many
+from newsdesk.facts._numbers import scan_cores
 from newsdesk.facts._quantities import extract_quantities
 from newsdesk.facts._sources import ArticleSources, article_sources, resolve_pronouns
 from newsdesk.facts._subject import describe
-from newsdesk.facts._time import find_times
+from newsdesk.facts._time import date_spans, find_times
 from newsdesk.facts._units import normalize_unit
 from newsdesk.records import (
     Article,
     ArticleAnalysis,
     Attribution,
+    EventMeasure,
     Fact,
     Quantity,
     TimeRef,
@@ -73,11 +82,13 @@ __all__ = [
     "analyse",
     "canonical_source",
     "extract_attributions",
+    "extract_events",
     "extract_facts",
     "extract_quantities",
     "extract_time",
     "fact_id",
     "normalize_unit",
+    "prepare",
     "primary_sources",
 ]
 
@@ -94,10 +105,52 @@ _HAS_NUMBER = re.compile(
 )
 
 
+EVENT_LEAD = 10
+"""Sentences with an event word but no number or reporting cue are parsed (to find the
+people counted one by one: "a man was shot and killed") only in a report's first
+``EVENT_LEAD`` sentences, where news states what happened; later ones are mostly
+background, and parsing them all would cost throughput."""
+
+
+@lru_cache(maxsize=8192)
+def _parsed_anyway(sentence: str) -> bool:
+    """A reporting cue, or a number that is not part of a date ("on Jan. 1, 2017" alone
+    gives no quantity, so it needs no parse)."""
+    if mentions_cue(sentence):
+        return True
+    if not _HAS_NUMBER.search(sentence):
+        return False
+    cores = scan_cores(sentence)
+    if not cores:
+        return False
+    dates = list(date_spans(sentence))
+    return any(not any(c.start < end and start < c.end for start, end in dates) for c in cores)
+
+
+def _needs_parse(sent: Sentence) -> bool:
+    if sent.index < EVENT_LEAD and mentions_event(sent.text):
+        return True
+    return _parsed_anyway(sent.text)
+
+
+def _event_sentence(sent: Sentence) -> bool:
+    """Does the sentence get searched for event measures?"""
+    if not mentions_event(sent.text):
+        return False
+    return sent.index < EVENT_LEAD or _parsed_anyway(sent.text)
+
+
+def prepare(articles: Iterable[Article]) -> None:
+    """Parse the sentences of several articles that will need a parse in one batch (a
+    story's reports together parse faster than one by one); :func:`analyse` then finds
+    them cached."""
+    parse_many(s.text for a in articles for s in split_sentences(a.text) if _needs_parse(s))
+
+
 def _sentences(article: Article) -> list[Sentence]:
     """The article's sentences, with the ones that need a parse parsed in one batch."""
     sentences = split_sentences(article.text)
-    parse_many(s.text for s in sentences if mentions_cue(s.text) or _HAS_NUMBER.search(s.text))
+    parse_many(s.text for s in sentences if _needs_parse(s))
     return sentences
 
 
@@ -127,18 +180,24 @@ def fact_id(article_id: str, sentence_index: int, q: Quantity) -> str:
     return content_hash(article_id, str(sentence_index), f"{q.start}:{q.end}")[:16]
 
 
-def _sentence_facts(article: Article, sent: Sentence, attributed: tuple[str, ...]) -> list[Fact]:
+Findings = tuple[list[Fact], list[EventMeasure]]
+
+
+def _sentence_findings(article: Article, sent: Sentence, attributed: tuple[str, ...]) -> Findings:
+    """The facts (one per quantity) and event measures of one sentence."""
     if is_shouted(sent.text):
-        return []  # a headline or promo line in capitals states no fact of the story
-    quantities = extract_quantities(sent.text)
-    if not quantities:
-        return []
+        return [], []  # a headline or promo line in capitals states no fact of the story
+    # No number core, no quantity: skip the scanner's own date pass on such sentences.
+    quantities = extract_quantities(sent.text) if scan_cores(sent.text) else []
+    event = _event_sentence(sent)
+    if not quantities and not event:
+        return [], []
     times = [
         (t.start, t.end, t.to_ref())
         for t in find_times(sent.text, article.published)
         if t.is_ref and (t.period[0] is not None or t.period[1] is not None)
     ]
-    doc = parse(sent.text) if times else None
+    doc = parse(sent.text) if times or event else None
     facts: list[Fact] = []
     for q in quantities:
         frame = describe(sent.text, q)
@@ -152,24 +211,44 @@ def _sentence_facts(article: Article, sent: Sentence, attributed: tuple[str, ...
                 quantity=fact_q,
                 subject=frame.subject,
                 predicate=frame.predicate,
-                time=fact_time(doc, times, q, frame.verb) if doc is not None else None,
+                time=fact_time(doc, times, q, frame.verb) if doc is not None and times else None,
                 attributed_to=attributed,
             )
         )
-    return facts
+    events: list[EventMeasure] = []
+    if event and doc is not None:
+        events = find_events(
+            doc,
+            quantities,
+            times,
+            article_id=article.id,
+            sentence_index=sent.index,
+            published=article.published,
+            attributed_to=attributed,
+        )
+    return facts, events
 
 
-def _facts(article: Article, sentences: list[Sentence], sources: ArticleSources) -> list[Fact]:
+def _findings(article: Article, sentences: list[Sentence], sources: ArticleSources) -> Findings:
     facts: list[Fact] = []
+    events: list[EventMeasure] = []
     for i, sent in enumerate(sentences):
-        facts.extend(_sentence_facts(article, sent, sources.chains.get(i, ())))
-    return facts
+        found_facts, found_events = _sentence_findings(article, sent, sources.chains.get(i, ()))
+        facts.extend(found_facts)
+        events.extend(found_events)
+    return facts, events
 
 
 def extract_facts(article: Article) -> list[Fact]:
     """One fact per quantity in the article, with subject, predicate, time and sources."""
     sentences = _sentences(article)
-    return _facts(article, sentences, _article_sources(article, sentences))
+    return _findings(article, sentences, _article_sources(article, sentences))[0]
+
+
+def extract_events(article: Article) -> list[EventMeasure]:
+    """The event measures the article states, sentence by sentence."""
+    sentences = _sentences(article)
+    return _findings(article, sentences, _article_sources(article, sentences))[1]
 
 
 def analyse(article: Article) -> ArticleAnalysis:
@@ -178,9 +257,11 @@ def analyse(article: Article) -> ArticleAnalysis:
     sentences = _sentences(article)
     sourced = _sourced(sentences)
     sources = article_sources([s.text for s in sentences], sourced, article.outlet)
+    facts, events = _findings(article, sentences, sources)
     return ArticleAnalysis(
         article=article,
-        facts=_facts(article, sentences, sources),
+        facts=facts,
         attributions=[s.att for found in sourced for s in found],
         primary_sources=sources.primary,
+        events=events,
     )

@@ -27,7 +27,7 @@ predicate is the lemma of the governing verb.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from newsdesk.facts._nlp import head_of, parse
@@ -209,12 +209,37 @@ def subject_predicate(sentence: str, q: Quantity) -> tuple[str, str]:
 
 def describe(sentence: str, q: Quantity) -> Frame:
     """Subject, predicate, alignment unit and carrying verb of ``q`` in ``sentence``."""
+    frame = _describe(sentence, q)
+    if frame.predicate in ("age", "duration", "magnitude", "total"):
+        return frame
+    doc = parse(sentence)
+    if frame.verb is not None and any(c.dep_ == "neg" for c in doc[frame.verb].children):
+        return replace(frame, predicate="not " + frame.predicate)  # "were not injured"
+    if frame.predicate in _TOLLS and _RUNNING_TOTAL.search(sentence):
+        return replace(frame, predicate=frame.predicate + " to date")  # "so far this year"
+    return frame
+
+
+_TOLLS = frozenset({"killed", "injured", "casualties"})
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:this\s+year|year[-\s]to[-\s]date|since\s+(?:January|the\s+(?:start|beginning)\s+of"
+    r"\s+the\s+year))\b",
+    re.I,
+)
+
+
+def _describe(sentence: str, q: Quantity) -> Frame:
     doc = parse(sentence)
     tokens = [t for t in doc if q.start <= t.idx < q.end]
     if not tokens:
         return Frame(_unit_subject(q), "stated", q.unit)
+    apposed = _appositive_age(tokens, q)
+    if apposed is not None:
+        return apposed
     if is_age_unit(q.unit):
         return _age_frame(tokens, q)
+    if _PART.match(q.text) and _counted_token(tokens, q) is not None:
+        return _part_frame(tokens, q)
     noun = _counted_token(tokens, q)
     if noun is not None:
         return _count_frame(noun, q, sentence)
@@ -227,6 +252,50 @@ def describe(sentence: str, q: Quantity) -> Frame:
     if nominal is not None:
         return nominal
     return _measure_frame(tokens, q)
+
+
+_PART = re.compile(r"^\S+\s+of\s", re.IGNORECASE)
+
+
+def _appositive_age(tokens: list[Any], q: Quantity) -> Frame | None:
+    """ "James Doe, 15, was killed", "two men, both 24,": a bare number set off by commas
+    after a person is that person's age, never a count."""
+    if q.unit is not None and not is_age_unit(q.unit):
+        return None  # the quantities stage may already read "Name, 15," as years old
+    if len(tokens) != 1 or q.value is None or not 0 < q.value < 120:
+        return None
+    tok = tokens[0]
+    doc = tok.doc
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    if before is not None and before.lower_ == "both" and tok.i > 1:
+        before = doc[tok.i - 2]
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if before is None or before.text != "," or (after is not None and after.text not in ",;.)"):
+        return None
+    head = tok.head if tok.head.i < tok.i else doc[before.i - 1]
+    if head.pos_ not in ("PROPN", "NOUN", "PRON") or head.i >= tok.i:
+        return None
+    subject = _proper_name(head) if head.pos_ == "PROPN" else plural(head.text)
+    return Frame(subject, "age", "years old")
+
+
+def _part_frame(tokens: list[Any], q: Quantity) -> Frame:
+    """ "23 of its 38 cars were damaged": the part takes its clause's verb; "one of five
+    people injured was released": never the predicate of the whole it is part of."""
+    anchor = tokens[0]
+    subject = fold_noun(q.unit or "")
+    pred, verb = _predicate_above(anchor)
+    return Frame(subject, pred, subject, verb)
+
+
+def _predicate_above(anchor: Any) -> tuple[str, int | None]:
+    """The predicate of the clause ``anchor`` belongs to, ignoring words inside its phrase."""
+    for tok in _clause_path(anchor):
+        if tok.pos_ in ("VERB", "AUX"):
+            idiom = _idiom(tok)
+            word = _word_of(tok)
+            return idiom or _PREDICATES.get(word, str(tok.lemma_).lower()), int(tok.i)
+    return "stated", None
 
 
 def _unit_subject(q: Quantity) -> str:
@@ -278,7 +347,18 @@ def _count_frame(noun: Any, q: Quantity, sentence: str) -> Frame:
         if q.unit and singular(q.unit.split()[-1].lower()) == singular(noun.lower_)
         else q.unit
     )
-    return Frame(subject, _total(sentence, q) or pred, unit, verb)
+    total = _total(sentence, q)
+    if total and _own_event(noun, pred):
+        total = None  # "one of five people injured": the five are the injured
+    return Frame(subject, total or pred, unit, verb)
+
+
+def _own_event(noun: Any, pred: str) -> bool:
+    """Is ``pred`` said of the noun itself ("people injured", "the dead")?"""
+    return any(
+        c.dep_ in ("acl", "amod", "relcl") and _PREDICATES.get(_word_of(c)) == pred
+        for c in noun.children
+    )
 
 
 _NOMINAL = frozenset({"injured", "wounded", "dead", "killed", "missing", "hurt", "evacuated"})
