@@ -19,6 +19,7 @@ BENCHES = [
     ("bench_quantulum_set.py", []),
     ("bench_ecbplus.py", []),
     ("bench_mstream.py", []),
+    ("bench_stream.py", []),
     ("bench_align_examples.py", []),
     ("bench_throughput.py", ["--sizes", "1000", "10000"]),
     ("bench_web.py", ["--articles", "10000"]),

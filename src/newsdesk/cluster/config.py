@@ -107,7 +107,7 @@ class ClusterConfig:
     """Streaming: an article's heaviest terms used to look up candidate stories."""
     stream_max_postings: int = 500
     """Streaming: a query term under which more active stories are indexed finds none."""
-    stream_candidates: int = 30
+    stream_candidates: int = 15
     """Streaming: at most this many candidate stories are scored per article."""
     stream_centroid_terms: int = 300
     """Streaming: a story's centroid keeps at most this many terms (its heaviest)."""

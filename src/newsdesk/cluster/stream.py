@@ -274,7 +274,7 @@ class StreamClusterer:
             w = query.vec[t]
             for sid in post:
                 shared[sid] = shared.get(sid, 0.0) + w
-        cands = heapq.nlargest(cfg.stream_candidates, shared.items(), key=lambda kv: kv[1])
+        cands = heapq.nlargest(cfg.stream_candidates, shared.items(), key=lambda kv: (kv[1], kv[0]))
         st = self._stats
         st.max_postings = max(st.max_postings, read)
         st.max_candidates = max(st.max_candidates, len(cands))
