@@ -85,7 +85,7 @@ class ClusterConfig:
     """Streaming: the score is multiplied by ``1 + bonus * agree * ln(min(size, cap))``."""
     stream_bonus_cap: int = 8
     """Streaming: the size bonus stops growing at this many members."""
-    stream_merge_threshold: float = 0.3
+    stream_merge_threshold: float = 0.25
     """Streaming: two active stories whose mean pairwise similarity (times the date and
     names factors) reaches this are merged (1 = never)."""
     stream_review_after: int = 20

@@ -4,8 +4,8 @@ Each article becomes a unit vector (TF-IDF with document frequencies counted so 
 optionally mixed with entities). Candidate stories are the *active* stories indexed under
 one of the article's ``stream_query_terms`` heaviest terms (a story is indexed under every
 term of its capped centroid; a query term shared by more than ``stream_max_postings``
-stories finds none), and only the ``stream_candidates`` stories
-sharing the most query weight are scored. The article joins the best story if its score
+stories finds none), and only the ``stream_candidates`` stories sharing the most query
+weight are scored. The article joins the best story if its score
 reaches ``stream_threshold``; otherwise it starts a new story. The score of story ``s``::
 
     dot(v, C_s) / (n_s ** link * |C_s| ** (1 - link)) * size bonus * date * names
@@ -39,8 +39,10 @@ Two later checks make up for deciding at once, as batch refinement does:
   ``stream_merge_threshold`` the younger is merged into the older (its id becomes an
   alias: :meth:`StreamClusterer.story_of` and :meth:`StreamClusterer.resolve` follow it);
 * a story started by an article that is still alone ``stream_review_after`` articles
-  later is merged into its best story if that scores ``stream_absorb_threshold``: the
-  report's own story never came, so it belongs with its nearest one.
+  later (or when it is about to leave the active set) is merged into its best story if
+  that scores ``stream_absorb_threshold``: the report's own story never came, so it
+  belongs with its nearest one. :meth:`StreamClusterer.stories` takes the input to end
+  there and reviews the stories still waiting first (:meth:`StreamClusterer.flush`).
 
 Stories leave the active set when not updated for ``window_days`` of publication time or
 when more than ``max_active`` are active (least recently updated first); they are still
