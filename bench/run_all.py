@@ -20,6 +20,7 @@ BENCHES = [
     ("bench_polnear.py", []),
     ("bench_ecbplus.py", []),
     ("bench_mstream.py", []),
+    ("bench_stream.py", []),
     ("bench_align_examples.py", []),
     ("bench_claims.py", []),
     ("bench_brief_gva.py", []),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 ENTITY_SOURCES = frozenset({"names", "spacy"})
 
@@ -13,11 +13,9 @@ class ClusterConfig:
     :class:`~newsdesk.cluster.StreamClusterer`.
 
     Batch defaults were tuned on the ECB+ *train* split (full articles); streaming
-    defaults on the MStream News-T headlines stream. ``bench/`` reports dev/test and the
-    sensitivity around them. The streaming defaults favour short texts: for undated
-    full-length articles ``stream_threshold=0.3, stream_size_bonus=0.3,
-    stream_merge_threshold=0.5`` separate same-kind events better, at a small cost on
-    headlines.
+    defaults on the *dev* parts of allsides-dev and gva-dev (real news reports of events,
+    dated; ``bench/bench_stream.py``). :meth:`for_topics` gives the streaming settings for
+    topic streams of headlines (MStream, ``bench/bench_mstream.py``).
 
     Three things keep two events of the same kind apart although their words overlap:
     the *signature* (names of the title and lead, see :mod:`newsdesk.cluster.names`), the
@@ -78,21 +76,64 @@ class ClusterConfig:
     """Batch: passes that move single articles to the neighbouring story they fit best."""
 
     # ---------------------------------------------------------------- streaming
-    stream_threshold: float = 0.25
-    """Streaming: minimum (size-boosted) cosine to a story centroid to join it."""
-    stream_size_bonus: float = 0.5
-    """Streaming: similarity is multiplied by ``1 + bonus * ln(story size)``."""
-    stream_merge_threshold: float = 0.3
-    """Streaming: two active stories whose centroids reach this cosine are merged (1 = never)."""
+    stream_threshold: float = 0.2
+    """Streaming: minimum score (mean cosine times factors) of a story to join it."""
+    stream_link: float = 1.0
+    """Streaming: 1 scores a story by the article's mean cosine to its members (average
+    linkage), 0 by the cosine to its centroid; values between mix the two."""
+    stream_size_bonus: float = 0.0
+    """Streaming: the score is multiplied by ``1 + bonus * agree * ln(min(size, cap))``."""
+    stream_bonus_cap: int = 8
+    """Streaming: the size bonus stops growing at this many members."""
+    stream_merge_threshold: float = 0.25
+    """Streaming: two active stories whose mean pairwise similarity (times the date and
+    names factors) reaches this are merged (1 = never)."""
+    stream_review_after: int = 20
+    """Streaming: a story still holding only its first article this many articles later is
+    reviewed (0 = never)..."""
+    stream_absorb_threshold: float = 0.09
+    """... and merged into its best story if that scores this much."""
+    stream_name_match: float = 0.45
+    """Streaming: the names factor is 1 from this agreement of lead names, falling linearly
+    to ``signature_floor`` at none (agreement: the IDF-weighted share of the article's lead
+    names that the story's members name, times the share of the story's lead names that
+    the article names)."""
+    stream_follow_up: float = 2.0
+    """Streaming: shared rare lead names stretch the date decay by up to ``1 + this``."""
     stream_prior_docs: int = 20
     """Streaming: imaginary documents (containing none of the words) added to the IDF count,
     so the first articles of a stream are compared by plain word overlap."""
     stream_query_terms: int = 30
     """Streaming: an article's heaviest terms used to look up candidate stories."""
+    stream_max_postings: int = 500
+    """Streaming: a query term under which more active stories are indexed finds none."""
+    stream_candidates: int = 15
+    """Streaming: at most this many candidate stories are scored per article."""
+    stream_centroid_terms: int = 300
+    """Streaming: a story's centroid keeps at most this many terms (its heaviest)."""
+    stream_signature_names: int = 30
+    """Streaming: a story's summed lead signature keeps at most this many names."""
+    stream_story_names: int = 60
+    """Streaming: a story keeps at most this many of its members' name words."""
     window_days: float = 30.0
     """Streaming: a story not updated for this long (by publication date) leaves the active set."""
     max_active: int = 5000
     """Streaming: at most this many active stories; the least recently updated leave first."""
+
+    def for_topics(self) -> ClusterConfig:
+        """Streaming settings for *topic* streams, where a story is a subject followed for
+        months (the MStream Google News streams) rather than one event: the cosine to the
+        centroid with an unbounded size bonus, no review. News events snowball with these."""
+        return replace(
+            self,
+            stream_threshold=0.25,
+            stream_link=0.0,
+            stream_size_bonus=0.5,
+            stream_bonus_cap=1_000_000_000,
+            stream_merge_threshold=0.3,
+            stream_review_after=0,
+            stream_follow_up=0.0,
+        )
 
     def __post_init__(self) -> None:
         if self.entity_source not in ENTITY_SOURCES:
