@@ -1,11 +1,14 @@
-"""Single-file HTML report. Every piece of article text is escaped; no scripts, no
-external resources."""
+"""Single-file HTML report. Every piece of article text is escaped
+(:mod:`newsdesk.brief.escape`); no scripts, no external resources. Element ids are unique
+per story (``<story>-a<n>`` for report ``n``), so a citation always jumps to a report of its
+own story."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
+from newsdesk.brief.escape import anchor
+from newsdesk.brief.escape import html_text as escape
 from newsdesk.brief.render_markdown import SECTION_TITLES
 from newsdesk.records import Article, BriefSentence, FactGroup, Section, StoryReport
 
@@ -21,9 +24,14 @@ details{margin:.5rem 0}pre{white-space:pre-wrap;background:#fafafa;padding:.5rem
 """
 
 
-def _refs(s: BriefSentence, number: dict[str, int]) -> str:
+def _report_id(story_id: str, n: int) -> str:
+    return anchor(story_id, f"a{n}")
+
+
+def _refs(s: BriefSentence, number: dict[str, int], story_id: str) -> str:
     return "".join(
-        f'<sup><a href="#a{number[r.article_id]}">[{number[r.article_id]}]</a></sup>'
+        f'<sup><a href="#{_report_id(story_id, number[r.article_id])}">'
+        f"[{number[r.article_id]}]</a></sup>"
         for r in s.sources
         if r.article_id in number
     )
@@ -48,7 +56,7 @@ def _differ(report: StoryReport, g: FactGroup, number: dict[str, int]) -> str:
     return f"<p>{head}</p><table><tr>{cells}</tr></table>"
 
 
-def _article(a: Article, n: int, number: dict[str, int]) -> str:
+def _article(a: Article, n: int, number: dict[str, int], story_id: str) -> str:
     meta = " · ".join(
         escape(x)
         for x in (a.outlet or "unknown outlet", ", ".join(a.authors), a.published or "", a.source)
@@ -62,7 +70,7 @@ def _article(a: Article, n: int, number: dict[str, int]) -> str:
         f"<li><code>{escape(r.reason)}</code> {escape(r.text)}</li>" for r in a.removed
     )
     return (
-        f'<li id="a{n}"><b>[{n}]</b> {escape(a.title or "(untitled)")}{dup}'
+        f'<li id="{_report_id(story_id, n)}"><b>[{n}]</b> {escape(a.title or "(untitled)")}{dup}'
         f'<div class="note">{meta}</div>'
         f"<details><summary>cleaned text</summary><pre>{escape(a.text)}</pre></details>"
         f"<details><summary>removed debris ({len(a.removed)})</summary><ul>{removed}</ul>"
@@ -83,7 +91,7 @@ def _section(report: StoryReport, section: Section, number: dict[str, int]) -> s
         lis = []
         for s in items:
             note = f" {_label(groups[s.group_id])}" if s.group_id in groups else ""
-            lis.append(f"<li>{escape(s.text)} {_refs(s, number)}{note}</li>")
+            lis.append(f"<li>{escape(s.text)} {_refs(s, number, report.story.id)}{note}</li>")
         body.append(f"<ul>{''.join(lis)}</ul>")
     return f"<h2>{escape(SECTION_TITLES.get(section, 'Summary'))}</h2>{''.join(body)}"
 
@@ -98,7 +106,7 @@ def story_html_body(report: StoryReport) -> str:
     parts.append(_section(report, Section.SUMMARY, number))
     parts.extend(_section(report, s, number) for s in SECTION_TITLES)
     parts.append("<h2>Reports</h2><ol>")
-    parts.extend(_article(a, number[a.id], number) for a in report.articles)
+    parts.extend(_article(a, number[a.id], number, report.story.id) for a in report.articles)
     parts.append("</ol>")
     return "\n".join(p for p in parts if p)
 
@@ -106,10 +114,10 @@ def story_html_body(report: StoryReport) -> str:
 def report_html(reports: Sequence[StoryReport], title: str = "newsdesk briefs") -> str:
     """One self-contained HTML page holding every story."""
     stories = "\n<hr>\n".join(
-        f'<article id="{escape(r.story.id)}">{story_html_body(r)}</article>' for r in reports
+        f'<article id="{anchor(r.story.id)}">{story_html_body(r)}</article>' for r in reports
     )
     toc = "".join(
-        f'<li><a href="#{escape(r.story.id)}">{escape(r.story.title or r.story.id)}</a></li>'
+        f'<li><a href="#{anchor(r.story.id)}">{escape(r.story.title or r.story.id)}</a></li>'
         for r in reports
     )
     return (
