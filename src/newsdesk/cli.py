@@ -20,7 +20,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 
 from newsdesk.errors import (
@@ -136,7 +135,7 @@ def _guarded(verbose: bool, db: Path | None = None) -> Iterator[None]:
     """Turn every failure into one ``error:`` line and its exit code."""
     try:
         yield
-    except (typer.Exit, click.ClickException, click.exceptions.Abort):
+    except (typer.Exit, typer.Abort, typer.TyperException):  # usage errors: typer reports
         raise
     except NewsdeskError as exc:
         _err(str(exc))

@@ -126,9 +126,9 @@ _WRITE_PROBLEMS = {
     "SQLITE_FULL": "the disk is full",
     "SQLITE_READONLY": "the store or its folder is read-only",
     "SQLITE_IOERR": "disk I/O error",
-    "SQLITE_BUSY": "the store is busy: another writer held it for more than 30 s",
+    "SQLITE_BUSY": "the store is busy: another process kept it locked past the 30 s timeout",
     "SQLITE_LOCKED": "the store is locked by another connection",
-    "SQLITE_CANTOPEN": "the store or its -wal/-shm files cannot be opened",
+    "SQLITE_CANTOPEN": "cannot open it or create its -wal/-shm files (a read-only location?)",
 }
 _DAMAGE = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 
@@ -311,7 +311,20 @@ class Store:
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
 
+    def _pending(self) -> bool:
+        """Is any migration (or the application id) still to be written?"""
+        tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master")}
+        if "schema_migrations" not in tables:
+            return True
+        done = {r[0] for r in self._db.execute("SELECT version FROM schema_migrations")}
+        app_id = self._db.execute("PRAGMA application_id").fetchone()[0]
+        return app_id != APPLICATION_ID or any(m.version not in done for m in MIGRATIONS)
+
     def _migrate(self) -> None:
+        """Apply pending migrations in one transaction (none taken when all are applied, so
+        opening a store never waits for another writer)."""
+        if not self._pending():
+            return
         with self.transaction():
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations ("

@@ -166,7 +166,14 @@ def iter_file(path: Path, limits: Limits | None = None) -> Iterator[Item]:
     path = Path(path)
     try:
         for item in _raw_items(path, limits):
-            yield _checked(item, limits)
+            checked = _checked(item, limits)
+            if (
+                checked is not item
+                and isinstance(checked, InputError)
+                and checked.path == str(path)
+            ):
+                raise checked  # the file's one document is unusable: so is the file
+            yield checked
     except InputError:
         raise
     except Exception as exc:  # the file boundary: a bug in a reader never ends the batch

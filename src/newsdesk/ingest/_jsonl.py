@@ -22,7 +22,7 @@ from typing import Any, BinaryIO
 
 from newsdesk.errors import InputError, InternalError
 from newsdesk.ingest._dates import normalise_date
-from newsdesk.ingest._decode import check_not_binary, decode_bytes, load_text, require_content
+from newsdesk.ingest._decode import check_not_binary, load_text, require_content
 from newsdesk.ingest._html import extract_article
 from newsdesk.ingest._meta import clean_outlet, outlet_from_url, recover_meta, split_authors
 from newsdesk.ingest._stream import BUFFER, read_at_most
@@ -158,7 +158,7 @@ def _byte_lines(stream: BinaryIO, source: str, limit: int) -> Lines:
         if not raw.strip():
             continue
         try:
-            yield number, decode_bytes(raw.rstrip(b"\r\n"), where)
+            yield number, load_text(raw.rstrip(b"\r\n"), where)
         except InputError as exc:
             yield number, exc
 

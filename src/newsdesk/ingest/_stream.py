@@ -38,21 +38,23 @@ def _mib(n: int) -> str:
 
 
 def _open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading, once its type says it is a regular file (a FIFO or a
+    device named ``.txt`` would block or never end)."""
     source = str(path)
     try:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            what = "is a directory" if stat.S_ISDIR(mode) else "not a regular file"
+            raise InputError(source, f"unreadable: {what}")
         handle = path.open("rb")
     except FileNotFoundError as exc:
         problem = "broken symbolic link" if path.is_symlink() else "no such file"
         raise InputError(source, f"unreadable: {problem}") from exc
-    except IsADirectoryError as exc:
-        raise InputError(source, "unreadable: is a directory") from exc
     except OSError as exc:
         raise InputError(source, f"unreadable: {exc.strerror or exc}") from exc
-    mode = os.fstat(handle.fileno()).st_mode
-    if not stat.S_ISREG(mode):
+    if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # replaced since the check
         handle.close()
-        what = "is a directory" if stat.S_ISDIR(mode) else "not a regular file"
-        raise InputError(source, f"unreadable: {what}")
+        raise InputError(source, "unreadable: not a regular file")
     return handle
 
 

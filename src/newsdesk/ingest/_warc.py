@@ -32,7 +32,10 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 def _records(stream: BinaryIO) -> Iterator[Any]:
     from warcio.archiveiterator import ArchiveIterator
 
-    yield from ArchiveIterator(stream)
+    class Quiet(ArchiveIterator):  # type: ignore[misc]
+        INC_RECORD = ""  # warcio prints this warning to stderr itself; the next read judges
+
+    yield from Quiet(stream)
 
 
 def _is_html_response(record: Any) -> bool:
