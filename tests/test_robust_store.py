@@ -93,6 +93,21 @@ def test_foreign_sqlite_file_is_refused_unmodified(tmp_path: Path) -> None:
     assert mode == "delete"
 
 
+def test_read_only_open_of_an_older_store_asks_for_an_upgrade(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsdesk import store as store_module
+
+    path = tmp_path / "nd.db"
+    with monkeypatch.context() as older:
+        older.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:-1])
+        Store(path).close()
+    with pytest.raises(StoreError, match="older"):
+        Store(path, readonly=True)
+    Store(path).close()  # a writer upgrades it
+    Store(path, readonly=True).close()
+
+
 def test_read_only_store_refuses_writes(tmp_path: Path) -> None:
     Store(tmp_path / "nd.db").close()
     with Store(tmp_path / "nd.db", readonly=True) as store, pytest.raises(WriteError):

@@ -305,6 +305,12 @@ class Store:
                 f"{self.path}: store schema version {found} is newer than this "
                 f"newsdesk supports ({newest}); upgrade newsdesk"
             )
+        if self.readonly and (found or 0) < newest:
+            raise StoreError(
+                f"{self.path}: store schema version {found} is older than this newsdesk's "
+                f"({newest}); run `newsdesk ingest` on it once (where it can be written) to "
+                "upgrade it"
+            )
 
     def _configure(self) -> None:
         self._db.execute("PRAGMA journal_mode=WAL")
