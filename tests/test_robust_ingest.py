@@ -323,17 +323,17 @@ def test_external_entities_are_never_fetched(tmp_path: Path) -> None:
     listener.close()
 
 
-def test_billion_laughs_does_not_expand(tmp_path: Path) -> None:
+def test_feeds_declaring_entities_are_refused_before_parsing(tmp_path: Path) -> None:
     entities = '<!ENTITY a0 "ha">' + "".join(
         f'<!ENTITY a{i} "{("&a" + str(i - 1) + ";") * 10}">' for i in range(1, 10)
     )
     path = tmp_path / "laughs.xml"
     path.write_text(_feed(f"<!DOCTYPE rss [{entities}]>", "&a9;", f"{BODY} &a9;"), "utf-8")
-    try:
-        docs = read_file(path).documents
-    except InputError:
-        docs = ()
-    assert all(len(d.text) < 10_000 and len(d.title or "") < 10_000 for d in docs)
+    with pytest.raises(InputError, match="declares its own XML entities"):
+        read_file(path)
+    quoted = tmp_path / "quoted.xml"  # the words in an article's text are not a declaration
+    quoted.write_text(_feed("", "XML", f"{BODY} Never trust &lt;!ENTITY x&gt; in a feed."), "utf-8")
+    assert read_file(quoted).documents
 
 
 # ---------------------------------------------------------------- properties

@@ -4,9 +4,10 @@ Body: the longest ``content`` (``content:encoded`` in RSS, ``<content>`` in Atom
 else the summary; HTML is turned into paragraphs. Outlet: the feed's title, else the
 entry link's domain. An entry with no text is an error naming ``file#entry<n>``.
 
-Before feedparser sees it, the feed's element nesting is measured with lxml (entities
-never expanded, no DTD or network access): a feed nested deeper than ``Limits.max_depth``
-is refused.
+Before feedparser sees it, a feed that declares its own XML entities in its DOCTYPE is
+refused (that is how entity-expansion bombs work; real feeds never do it), and its element
+nesting is measured with lxml (entities never expanded, no DTD or network access): a feed
+nested deeper than ``Limits.max_depth`` is refused.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from newsdesk.limits import Limits
 from newsdesk.records import RawDocument
 
 _EMAIL_RE = re.compile(r"\S+@\S+")
+_FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")
 
 
 class _Depth:
@@ -41,6 +43,12 @@ class _Depth:
 
     def close(self) -> int:
         return self.deepest
+
+
+def declares_entities(data: bytes) -> bool:
+    """Does the prolog (everything before the first element) declare an XML entity?"""
+    first = _FIRST_ELEMENT.search(data)
+    return b"<!ENTITY" in data[: first.start() if first else len(data)]
 
 
 def nesting_depth(data: bytes) -> int:
@@ -155,6 +163,10 @@ def _entry_item(entry: Any, source: str, outlet: str | None) -> RawDocument | In
 def read_feed(data: bytes, source: str, limits: Limits | None = None) -> ReadResult:
     """Every entry of an RSS/Atom feed; unusable entries are errors naming ``file#entry<n>``."""
     limits = limits or Limits()
+    if declares_entities(data):
+        raise InputError(
+            source, "unsupported: the feed declares its own XML entities (entity expansion)"
+        )
     if nesting_depth(data) > limits.max_depth:
         raise InputError(source, f"too deeply nested: XML deeper than {limits.max_depth} levels")
     parsed = _parse(data, source)
