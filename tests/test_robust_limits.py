@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -127,13 +128,14 @@ def test_facts_past_the_time_budget_are_skipped_with_a_note(warm: None) -> None:
 def test_facts_past_the_length_limit_are_truncated_with_a_note(warm: None) -> None:
     paragraphs = [f"About {i} people were hurt in district {i}, police said." for i in range(40)]
     article = make_article("\n\n".join(paragraphs))
-    analysis = pipeline.analyse(article, Limits(facts_chars=600))
+    analysis = pipeline.analyse(article, Limits(analysis_chars=600))
     assert analysis.article is article
     assert analysis.facts, "the start of the article is analysed"
     assert max(f.sentence_index for f in analysis.facts) < 12
+    kept = len(pipeline.facts_text(article.text, 600))
     assert analysis.notes == [
-        f"facts truncated: only the first {len(pipeline.facts_text(article.text, 600)):,} "
-        f"of {len(article.text):,} characters were analysed"
+        "analysis truncated: facts, summary and duplicate detection read only the first "
+        f"{kept:,} of {len(article.text):,} characters"
     ]
 
 
@@ -141,3 +143,44 @@ def test_facts_text_cuts_at_a_paragraph_break() -> None:
     text = "First paragraph here.\n\nSecond paragraph here.\n\nThird."
     assert pipeline.facts_text(text, 30) == "First paragraph here."
     assert pipeline.facts_text(text, 1000) is text
+
+
+def test_a_huge_article_is_briefed_from_its_start(tmp_path: Path) -> None:
+    from newsdesk.records import Story
+    from newsdesk.sentences import split_sentences
+    from newsdesk.store import Store
+
+    paragraphs = [
+        f"Crews cleared {i} fallen trees from the coast road in district {i}, the council said."
+        for i in range(400)
+    ]
+    deep = "Engineers found the old sea wall cracked along its whole length at Ashvale point."
+    paragraphs[300] = deep  # what the other report repeats: the summary's favourite, if read
+    (tmp_path / "huge.txt").write_text(
+        "Storm clean-up goes on\n\n" + "\n\n".join(paragraphs) + "\n", "utf-8"
+    )
+    (tmp_path / "short.txt").write_text(
+        f"Sea wall cracked\n\n{deep}\n\nRepairs will take months, the mayor said.\n", "utf-8"
+    )
+    limits = Limits(analysis_chars=3000)
+    with Store(tmp_path / "nd.db") as store:
+        pipeline.ingest_paths(store, [tmp_path])
+        huge, short = sorted(store.articles(), key=lambda a: -len(a.text))
+        story = Story("s-1", "Storm", [huge.id, short.id])
+        report = pipeline.story_report(store, story, limits=limits)
+        unlimited = pipeline.story_report(store, story, limits=Limits(analysis_chars=10**6))
+    prefix = len(split_sentences(pipeline.facts_text(huge.text, 3000)))
+    cited = [
+        r.sentence_index
+        for s in report.brief.sentences
+        for r in s.sources
+        if r.article_id == huge.id
+    ]
+    assert any(i is not None for i in cited)
+    assert all(i < prefix for i in cited if i is not None)  # None: a whole-report citation
+    assert report.analyses[0].notes[0].startswith("analysis truncated")
+    assert len(report.analyses[0].article.text) == len(huge.text)  # stored and shown whole
+    deep_cited = [
+        r for s in unlimited.brief.sentences for r in s.sources if r.article_id == huge.id
+    ]
+    assert any(r.sentence_index is not None and r.sentence_index >= prefix for r in deep_cited)

@@ -5,7 +5,8 @@ Needs: nothing (defaults), or the ``NEWSDESK_MAX_TEXT`` environment variable / t
 Produces: a :class:`Limits` record that ingest (sizes, depth) and the facts stage (length,
 time budget) read. An input past a size or depth limit is an ``error: FILE: too large`` /
 ``too deeply nested`` line and the rest of the batch goes on; an article past a facts limit
-is still stored and briefed, with its facts truncated or skipped and a note saying so.
+is still stored and briefed, with its analysis truncated or its facts skipped and a note
+saying so.
 """
 
 from __future__ import annotations
@@ -36,9 +37,11 @@ class Limits:
     ratio_check_bytes: int = 16 * MIB
     max_depth: int = 100
     """Deepest nesting of JSON values (a JSONL line) and XML elements (a feed)."""
-    facts_chars: int = 200_000
-    """The facts stage reads at most this many characters of an article (cut at a paragraph
-    break); the rest is noted as not analysed."""
+    analysis_chars: int = 200_000
+    """The facts stage, the summary and duplicate detection read at most this many characters
+    of an article (cut at a paragraph break; the article is stored and shown whole). The
+    summary compares sentences pairwise and MinHash holds a hash per shingle and
+    permutation, so their cost would otherwise grow past any bound with one huge article."""
     facts_seconds: float = 20.0
     """Time budget of the facts stage for one article; past it the article's facts are
     skipped with a note (enforced with a timer signal in the main thread)."""

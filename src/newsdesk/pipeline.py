@@ -12,8 +12,9 @@ Robustness: documents stream in from ingest and are cleaned and stored in chunks
 and template statistics in one transaction. An unexpected exception in one document's
 reading, cleaning or facts, or in one story's brief, is reported to ``on_error`` as an
 :class:`~newsdesk.errors.InternalError` naming the document (or story) and the rest goes
-on. The facts stage works within :class:`~newsdesk.limits.Limits` (length, time budget);
-what it had to leave out is noted in :attr:`ArticleAnalysis.notes`. Output files are
+on. The facts stage, the summary and duplicate detection read at most
+``Limits.analysis_chars`` of an article, and the facts stage keeps to a time budget; what
+was left out is noted in :attr:`ArticleAnalysis.notes`. Output files are
 written to a temporary file and renamed into place.
 """
 
@@ -225,11 +226,14 @@ def ingest_paths(
 # ---------------------------------------------------------------- dedupe, cluster
 
 
-def dedupe_store(store: Store) -> int:
-    """Mark duplicates and paragraph reuse over the whole store; return the copies found."""
+def dedupe_store(store: Store, limits: Limits | None = None) -> int:
+    """Mark duplicates and paragraph reuse over the whole store; return the copies found.
+
+    Each article is compared by its first ``limits.analysis_chars`` characters."""
     from newsdesk.dedupe import dedupe
 
-    result = dedupe(store.articles())
+    limits = limits or Limits()
+    result = dedupe([analysis_view(a, limits) for a in store.articles()])
     store.set_duplicates(result.links, result.reuse)
     return len(result.links)
 
@@ -270,19 +274,25 @@ def facts_text(text: str, limit: int) -> str:
     return head
 
 
+def analysis_view(article: Article, limits: Limits) -> Article:
+    """``article`` as the analysis stages read it: its text cut to ``analysis_chars``."""
+    text = facts_text(article.text, limits.analysis_chars)
+    return article if text is article.text else replace(article, text=text)
+
+
 def analyse(
     article: Article, limits: Limits | None = None, on_error: ErrorHandler | None = None
 ) -> ArticleAnalysis:
     """Run the facts stage on one article within ``limits``; never raises.
 
-    Past ``facts_chars`` only the start of the article is analysed; past the time budget,
+    Past ``analysis_chars`` only the start of the article is analysed; past the time budget,
     or on an unexpected exception (reported to ``on_error``), its facts are skipped. Either
     way the analysis says so in ``notes``."""
     from newsdesk import facts
 
     limits = limits or Limits()
-    text = facts_text(article.text, limits.facts_chars)
-    subject = article if text is article.text else replace(article, text=text)
+    subject = analysis_view(article, limits)
+    text = subject.text
     try:
         with time_budget(limits.facts_seconds):
             analysis = facts.analyse(subject)
@@ -296,8 +306,8 @@ def analyse(
     analysis.article = article
     if subject is not article:
         analysis.notes.append(
-            f"facts truncated: only the first {len(text):,} of {len(article.text):,} "
-            "characters were analysed"
+            f"analysis truncated: facts, summary and duplicate detection read only the first "
+            f"{len(text):,} of {len(article.text):,} characters"
         )
     return analysis
 
@@ -330,10 +340,13 @@ def story_report(
     from newsdesk.align import align
     from newsdesk.brief import build_brief
 
+    limits = limits or Limits()
     analyses = [analyse(a, limits, on_error) for a in store.articles(story.article_ids)]
     reuse = store.paragraph_reuse(story.article_ids)
     groups = align(analyses, reuse, matcher=matcher)
-    brief = build_brief(story, analyses, groups, reuse)
+    # The summary reads what the facts stage read (it compares sentences pairwise).
+    viewed = [replace(an, article=analysis_view(an.article, limits)) for an in analyses]
+    brief = build_brief(story, viewed, groups, reuse)
     return StoryReport(story=story, analyses=analyses, reuse=reuse, groups=groups, brief=brief)
 
 
@@ -463,7 +476,7 @@ def run(
 ) -> RunReport:
     """Ingest ``paths``, dedupe and cluster the whole store, and brief every story."""
     ingest = ingest_paths(store, paths, on_error=on_error, progress=progress, limits=limits)
-    duplicates = dedupe_store(store)
+    duplicates = dedupe_store(store, limits)
     stories = cluster_store(store, stream=stream)
     reports = _reports(store, stories, matcher, limits, _report_to(ingest, on_error))
     written = write_outputs(reports, out_dir, formats)

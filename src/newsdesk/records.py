@@ -300,7 +300,7 @@ class ArticleAnalysis:
     attributions: list[Attribution] = field(default_factory=list)
     primary_sources: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    """What limited the analysis, e.g. facts truncated or skipped past the facts stage's
+    """What limited the analysis, e.g. a text read only in part or facts skipped past the
     length limit or time budget (empty when the whole article was analysed)."""
 
 
