@@ -355,3 +355,33 @@ def test_any_bytes_give_documents_or_input_errors(suffix: str, data: bytes, gz: 
     for doc in docs:
         assert valid_text(doc.text) == doc.text and doc.text.strip()
     assert not any(isinstance(e, InternalError) for e in errors)
+
+
+# ---------------------------------------------------------------- bounded reports
+
+
+def test_errors_of_one_file_are_listed_up_to_a_cap(tmp_path: Path) -> None:
+    from newsdesk.ingest import MAX_ERRORS_PER_FILE
+
+    path = tmp_path / "noisy.jsonl"
+    bad = "not json\n" * (MAX_ERRORS_PER_FILE + 250)
+    path.write_text(json.dumps({"title": "ok", "text": BODY}) + "\n" + bad, encoding="utf-8")
+    errors: list[InputError] = []
+    docs = list(iter_documents([path], on_error=errors.append))
+    assert [d.title for d in docs] == ["ok"]
+    assert len(errors) == MAX_ERRORS_PER_FILE + 1
+    assert errors[-1].problem == "250 more bad records not listed"
+
+
+def test_ingest_report_counts_all_but_lists_a_bounded_number(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "MAX_LISTED", 3)
+    lines = [{"title": f"t{i}", "text": f"{BODY} Item {i}."} for i in range(8)]
+    path = _write_jsonl(tmp_path / "a.jsonl", *lines, "bad", "bad", "bad", "bad")
+    with Store(tmp_path / "nd.db") as store:
+        report = pipeline.ingest_paths(store, [path])
+        assert store.count_articles() == 8
+    assert (report.new, len(report.added)) == (8, 3)
+    assert (report.error_count, len(report.errors)) == (4, 3)
+    assert report.unchanged == 0

@@ -205,8 +205,8 @@ def ingest(
             limits=Limits.from_env(_max_text(max_text)),
         )
         typer.echo(
-            f"{report.documents} documents read: {len(report.added)} new, "
-            f"{report.unchanged} already in {db} or not stored; {len(report.errors)} errors",
+            f"{report.documents} documents read: {report.new} new, "
+            f"{report.unchanged} already in {db} or not stored; {report.error_count} errors",
             err=True,
         )
     if reporter.code:
@@ -305,7 +305,7 @@ def run(
         _notes(result.reports)
         ing = result.ingest
         typer.echo(
-            f"{ing.documents} documents read ({len(ing.added)} new, {len(ing.errors)} errors); "
+            f"{ing.documents} documents read ({ing.new} new, {ing.error_count} errors); "
             f"{result.duplicates} duplicates marked; {len(result.stories)} stories",
             err=True,
         )

@@ -54,22 +54,39 @@ CHUNK_CHARS = 32_000_000
 """Characters of text cleaned together, whatever the number of documents."""
 
 
+MAX_LISTED = 100_000
+"""An ingest report lists at most this many new ids and errors (it counts them all), so a
+huge ingest does not hold a list the size of its input."""
+
+
 @dataclass(slots=True)
 class IngestReport:
-    """What one ingest did: documents read, new article ids, and problems met."""
+    """What one ingest did: documents read, new articles, and problems met.
+
+    ``added`` and ``errors`` list the first :data:`MAX_LISTED` of each; ``new`` and
+    ``error_count`` count them all."""
 
     documents: int = 0
     added: list[str] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    new: int = 0
+    error_count: int = 0
+    internal_errors: int = 0
 
     @property
     def unchanged(self) -> int:
         """Documents that were already in the store, or that could not be cleaned."""
-        return self.documents - len(self.added)
+        return self.documents - self.new
 
-    @property
-    def internal_errors(self) -> int:
-        return sum(isinstance(e, InternalError) for e in self.errors)
+    def add(self, ids: Sequence[str]) -> None:
+        self.new += len(ids)
+        self.added.extend(ids[: max(0, MAX_LISTED - len(self.added))])
+
+    def error(self, err: InputError) -> None:
+        self.error_count += 1
+        self.internal_errors += isinstance(err, InternalError)
+        if len(self.errors) < MAX_LISTED:
+            self.errors.append(err)
 
 
 def article_id(doc: RawDocument) -> str:
@@ -113,7 +130,7 @@ def clean_articles(
 
 def _report_to(report: IngestReport, on_error: ErrorHandler | None) -> ErrorHandler:
     def handle(err: InputError) -> None:
-        report.errors.append(err)
+        report.error(err)
         if on_error is not None:
             on_error(err)
 
@@ -174,7 +191,8 @@ def _clean_chunk(
 def _chunks(
     docs: Iterable[RawDocument], store: Store, report: IngestReport, max_docs: int, max_chars: int
 ) -> Iterator[list[RawDocument]]:
-    """Documents new to the store (each once), grouped into bounded chunks."""
+    """Documents new to the store (each once), grouped into bounded chunks. A chunk is
+    stored before the next one is read, so only the current chunk's ids need remembering."""
     seen: set[str] = set()
     chunk: list[RawDocument] = []
     chars = 0
@@ -188,7 +206,7 @@ def _chunks(
         chars += len(doc.text)
         if len(chunk) >= max_docs or chars >= max_chars:
             yield chunk
-            chunk, chars = [], 0
+            seen, chunk, chars = set(), [], 0
     if chunk:
         yield chunk
 
@@ -219,7 +237,7 @@ def ingest_paths(
     docs = iter_documents(paths, on_error=handle, progress=progress, limits=limits)
     for chunk in _chunks(docs, store, report, chunk_documents, chunk_chars):
         articles, stats_for = _clean_chunk(chunk, store.template_stats(), handle)
-        report.added.extend(store.add_articles(articles, template_stats=stats_for))
+        report.add(store.add_articles(articles, template_stats=stats_for))
     return report
 
 

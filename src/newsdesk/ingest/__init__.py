@@ -57,6 +57,8 @@ __all__ = [
 
 PROGRESS_THRESHOLD = 20
 """``iter_documents(progress=True)`` shows a bar only for more files than this."""
+MAX_ERRORS_PER_FILE = 1000
+"""Record errors reported one by one for one file; the rest are counted in one last error."""
 
 _WHAT = {"txt": "text file", "html": "HTML page", "feed": "feed"}
 _FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf")
@@ -227,11 +229,17 @@ def iter_documents(
     batch goes on."""
     limits = limits or Limits()
     for path in _progress_files(_expand_all(paths, on_error), progress):
+        errors = 0
         try:
             for item in iter_file(path, limits):
-                if isinstance(item, InputError):
-                    on_error(item)
-                else:
+                if not isinstance(item, InputError):
                     yield item
+                    continue
+                errors += 1
+                if errors <= MAX_ERRORS_PER_FILE:
+                    on_error(item)
         except InputError as exc:
             on_error(exc)
+        if errors > MAX_ERRORS_PER_FILE:
+            more = errors - MAX_ERRORS_PER_FILE
+            on_error(InputError(str(path), f"{more:,} more bad records not listed"))
