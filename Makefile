@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 
-.PHONY: demo test embeddings peers web serve screenshots spark lint typecheck pytest bench clean
+.PHONY: demo test embeddings peers web serve screenshots spark fuzz lint typecheck pytest bench clean
 
 EMBED  := $(VENV)/.embeddings
 WEB    := $(VENV)/.web
@@ -80,3 +80,8 @@ bench: $(STAMP)
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache
+
+# The long fuzz run: 1,000 nasty inputs per kind (8 kinds) plus 300 good files, ingested one
+# by one in child processes; prints crashes, hangs and peak memory (docs/reliability.md).
+fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz/run_fuzz.py --per-kind 1000 --good 300 --out out/fuzz

@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsdesk.cli import app
+from newsdesk.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT_SCHEMA = json.loads((ROOT / "schema/newsdesk-report.v1.schema.json").read_text())
@@ -124,6 +125,7 @@ def test_missing_path_is_an_error(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_unknown_story_exits_1(runner: CliRunner, tmp_path: Path) -> None:
+    Store(tmp_path / "nd.db").close()
     code, _, err = invoke(runner, "show", "s-doesnotexist", "--db", str(tmp_path / "nd.db"))
     assert code == 1
     assert "no story" in err
@@ -141,6 +143,7 @@ def test_foreign_database_exits_3(runner: CliRunner, tmp_path: Path) -> None:
 def test_console_script_runs(tmp_path: Path) -> None:
     exe = shutil.which("newsdesk", path=str(Path(sys.executable).parent))
     assert exe, "the newsdesk console script is installed with the package"
+    Store(tmp_path / "nd.db").close()
     proc = subprocess.run(
         [exe, "stories", "--db", str(tmp_path / "nd.db")], capture_output=True, text=True
     )

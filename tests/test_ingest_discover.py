@@ -51,8 +51,10 @@ def test_folder_skips_hidden_and_unsupported(tree: Path) -> None:
     assert not names & {".hidden.txt", "f.txt", "notes.md"}
 
 
-def test_explicit_file_with_unknown_suffix_is_kept(tree: Path) -> None:
-    assert discover([tree / "notes.md"]) == [tree / "notes.md"]
+def test_explicit_file_with_unknown_suffix_is_an_error(tree: Path) -> None:
+    with pytest.raises(InputError, match="unsupported") as caught:
+        discover([tree / "notes.md"])
+    assert caught.value.path == str(tree / "notes.md")
 
 
 def test_glob_with_double_star(tree: Path) -> None:

@@ -1,20 +1,38 @@
 """The ``newsdesk`` command line: a thin layer over :mod:`newsdesk.pipeline`.
 
-Exit codes: 0 success; 1 some input could not be used (the rest went in) or an id
-was not found; 2 usage errors; 3 the store cannot be opened.
+Every problem is one ``error: WHAT: problem`` line on stderr (``note: SOURCE: ...`` for an
+article whose facts were limited); no input ends the command with a traceback, which only
+``--verbose`` shows, for internal errors. Exit codes (:mod:`newsdesk.errors`): 0 success;
+1 some input could not be used (the rest went in) or an id was not found; 2 usage error;
+3 the store cannot be opened; 4 the store or an output cannot be written (disk full,
+read-only); 5 internal error (a bug; the rest of the batch still went in); 130 interrupted.
 """
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from newsdesk.errors import InputError, NewsdeskError, StoreError
-from newsdesk.store import Store
+from newsdesk.errors import (
+    EXIT_INPUT,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    InputError,
+    InternalError,
+    NewsdeskError,
+)
+from newsdesk.limits import MAX_TEXT_ENV, Limits, parse_size
+from newsdesk.records import StoryReport
+from newsdesk.store import Store, translate_error
 
 if TYPE_CHECKING:
     from newsdesk.fetch import FetchReport
@@ -39,7 +57,7 @@ DbOption = Annotated[
     typer.Option(
         "--db",
         envvar="NEWSDESK_DB",
-        help="SQLite store file (created if missing).",
+        help="SQLite store file (ingest and run create it if missing, and say so).",
         dir_okay=False,
     ),
 ]
@@ -63,6 +81,30 @@ PathsArgument = Annotated[
     list[str],
     typer.Argument(help="Files, folders (recursive) or glob patterns.", show_default=False),
 ]
+VerboseOption = Annotated[
+    bool,
+    typer.Option("--verbose", "-v", help="Show the traceback of internal errors."),
+]
+
+
+def _max_text(value: str | None) -> int | None:
+    if value is None:
+        return None
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+
+
+MaxTextOption = Annotated[
+    str | None,
+    typer.Option(
+        "--max-text",
+        envvar=MAX_TEXT_ENV,
+        help="Longest document text accepted, in characters (e.g. 500k, 10M). Default 10M.",
+        show_default=False,
+    ),
+]
 DEFAULT_DB = Path("newsdesk.db")
 
 
@@ -70,16 +112,76 @@ def _err(message: str) -> None:
     typer.echo(f"error: {message}", err=True)
 
 
-def _open(db: Path) -> Store:
+def _traceback(exc: BaseException) -> None:
+    typer.echo("".join(traceback.format_exception(exc)).rstrip(), err=True)
+
+
+class _Reporter:
+    """Prints each input problem as it happens; remembers the worst exit code."""
+
+    def __init__(self, verbose: bool) -> None:
+        self.verbose = verbose
+        self.code = 0
+
+    def __call__(self, err: InputError) -> None:
+        if isinstance(err, InternalError):
+            _err(f"{err} (a bug in newsdesk; --verbose shows the traceback)")
+            if self.verbose and err.__cause__ is not None:
+                _traceback(err.__cause__)
+        else:
+            _err(str(err))
+        self.code = max(self.code, err.exit_code)
+
+
+@contextmanager
+def _guarded(verbose: bool, db: Path | None = None) -> Iterator[None]:
+    """Turn every failure into one ``error:`` line and its exit code."""
     try:
-        return Store(db)
-    except StoreError as exc:
+        yield
+    except (typer.Exit, typer.Abort, typer.TyperException):  # usage errors: typer reports
+        raise
+    except NewsdeskError as exc:
         _err(str(exc))
-        raise typer.Exit(3) from exc
+        raise typer.Exit(exc.exit_code) from exc
+    except sqlite3.Error as exc:
+        found = translate_error(db or DEFAULT_DB, exc)
+        if isinstance(found, NewsdeskError):
+            _err(str(found))
+            raise typer.Exit(found.exit_code) from exc
+        _internal(exc, verbose)
+    except KeyboardInterrupt as exc:
+        _err("interrupted")
+        raise typer.Exit(EXIT_INTERRUPTED) from exc
+    except BrokenPipeError as exc:  # stdout closed early (`newsdesk stories | head`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(EXIT_INPUT) from exc
+    except Exception as exc:
+        _internal(exc, verbose)
 
 
-def _report_error(err: InputError) -> None:
-    _err(str(err))
+def _internal(exc: BaseException, verbose: bool) -> None:
+    detail = " ".join(str(exc).split())[:300]
+    _err(
+        f"internal error: {type(exc).__name__}: {detail} "
+        "(a bug in newsdesk; --verbose shows the traceback)"
+    )
+    if verbose:
+        _traceback(exc)
+    raise typer.Exit(EXIT_INTERNAL) from exc
+
+
+def _open(db: Path, *, readonly: bool = False) -> Store:
+    store = Store(db, readonly=readonly)
+    if store.created:
+        typer.echo(f"newsdesk: created a new store at {db}", err=True)
+    return store
+
+
+def _notes(reports: list[StoryReport]) -> None:
+    for report in reports:
+        for analysis in report.analyses:
+            for note in analysis.notes:
+                typer.echo(f"note: {analysis.article.source}: {note}", err=True)
 
 
 def _progress_wanted() -> bool:
@@ -87,35 +189,50 @@ def _progress_wanted() -> bool:
 
 
 @app.command()
-def ingest(paths: PathsArgument, db: DbOption = DEFAULT_DB) -> None:
+def ingest(
+    paths: PathsArgument,
+    db: DbOption = DEFAULT_DB,
+    max_text: MaxTextOption = None,
+    verbose: VerboseOption = False,
+) -> None:
     """Read, clean and store reports. Re-ingesting the same input changes nothing."""
     from newsdesk.pipeline import ingest_paths
 
-    with _open(db) as store:
-        report = ingest_paths(store, paths, on_error=_report_error, progress=_progress_wanted())
+    reporter = _Reporter(verbose)
+    with _guarded(verbose, db), _open(db) as store:
+        report = ingest_paths(
+            store,
+            paths,
+            on_error=reporter,
+            progress=_progress_wanted(),
+            limits=Limits.from_env(_max_text(max_text)),
+        )
         typer.echo(
-            f"{report.documents} documents read: {len(report.added)} new, "
-            f"{report.unchanged} already in {db}; {len(report.errors)} errors",
+            f"{report.documents} documents read: {report.new} new, "
+            f"{report.unchanged} already in {db} or not stored; {report.error_count} errors",
             err=True,
         )
-    if report.errors:
-        raise typer.Exit(1)
+    if reporter.code:
+        raise typer.Exit(reporter.code)
 
 
 @app.command()
-def stories(db: DbOption = DEFAULT_DB, fmt: FormatOption = Format.md) -> None:
+def stories(
+    db: DbOption = DEFAULT_DB, fmt: FormatOption = Format.md, verbose: VerboseOption = False
+) -> None:
     """List the stories in the store (largest first)."""
     from newsdesk.brief import render_json, render_markdown
 
-    with _open(db) as store:
-        summaries = store.story_summaries()
-    if fmt is Format.json:
-        typer.echo(render_json.dumps(render_json.story_list_document(summaries)), nl=False)
-    elif fmt is Format.html:
+    if fmt is Format.html:
         _err("stories lists in md or json; use `show STORY --format html` for a report")
         raise typer.Exit(2)
-    else:
-        typer.echo(render_markdown.stories_markdown(summaries), nl=False)
+    with _guarded(verbose, db):
+        with _open(db, readonly=True) as store:
+            summaries = store.story_summaries()
+        if fmt is Format.json:
+            typer.echo(render_json.dumps(render_json.story_list_document(summaries)), nl=False)
+        else:
+            typer.echo(render_markdown.stories_markdown(summaries), nl=False)
 
 
 @app.command()
@@ -124,23 +241,27 @@ def show(
     db: DbOption = DEFAULT_DB,
     fmt: FormatOption = Format.md,
     matcher: MatcherOption = Matcher.rules,
+    verbose: VerboseOption = False,
 ) -> None:
     """Show one story's brief, facts and sources."""
     from newsdesk.brief import render_html, render_json, render_markdown
     from newsdesk.pipeline import make_matcher, story_report
 
-    with _open(db) as store:
-        try:
-            report = story_report(store, store.story(story), matcher=make_matcher(matcher))
-        except NewsdeskError as exc:
-            _err(str(exc))
-            raise typer.Exit(1) from exc
-    if fmt is Format.json:
-        typer.echo(render_json.dumps(render_json.report_document([report])), nl=False)
-    elif fmt is Format.html:
-        typer.echo(render_html.report_html([report], title=report.story.title), nl=False)
-    else:
-        typer.echo(render_markdown.story_markdown(report))
+    reporter = _Reporter(verbose)
+    with _guarded(verbose, db):
+        with _open(db, readonly=True) as store:
+            report = story_report(
+                store, store.story(story), matcher=make_matcher(matcher), on_error=reporter
+            )
+        _notes([report])
+        if fmt is Format.json:
+            typer.echo(render_json.dumps(render_json.report_document([report])), nl=False)
+        elif fmt is Format.html:
+            typer.echo(render_html.report_html([report], title=report.story.title), nl=False)
+        else:
+            typer.echo(render_markdown.story_markdown(report))
+    if reporter.code:
+        raise typer.Exit(reporter.code)
 
 
 @app.command()
@@ -161,38 +282,41 @@ def run(
             "--stream", help="Cluster as a stream in publication order instead of in batch."
         ),
     ] = False,
+    max_text: MaxTextOption = None,
+    verbose: VerboseOption = False,
 ) -> None:
     """Ingest, dedupe, cluster and brief every story; write the briefs to --out."""
     from newsdesk.pipeline import FORMATS, make_matcher
     from newsdesk.pipeline import run as run_pipeline
 
     formats = [f.value for f in fmt] if fmt else list(FORMATS)
-    with _open(db) as store:
-        try:
+    reporter = _Reporter(verbose)
+    with _guarded(verbose, db):
+        limits = Limits.from_env(_max_text(max_text))
+        with _open(db) as store:
             result = run_pipeline(
                 store,
                 paths,
                 out,
                 formats=formats,
-                on_error=_report_error,
+                on_error=reporter,
                 progress=_progress_wanted(),
                 matcher=make_matcher(matcher),
                 stream=stream,
+                limits=limits,
             )
-        except NewsdeskError as exc:
-            _err(str(exc))
-            raise typer.Exit(1) from exc
-    ing = result.ingest
-    typer.echo(
-        f"{ing.documents} documents read ({len(ing.added)} new, {len(ing.errors)} errors); "
-        f"{result.duplicates} duplicates marked; {len(result.stories)} stories",
-        err=True,
-    )
-    typer.echo(f"Briefs written to {out}/:")
-    for path in result.written:
-        typer.echo(f"  {path}")
-    if ing.errors:
-        raise typer.Exit(1)
+        _notes(result.reports)
+        ing = result.ingest
+        typer.echo(
+            f"{ing.documents} documents read ({ing.new} new, {ing.error_count} errors); "
+            f"{result.duplicates} duplicates marked; {len(result.stories)} stories",
+            err=True,
+        )
+        typer.echo(f"Briefs written to {out}/:")
+        for path in result.written:
+            typer.echo(f"  {path}")
+    if reporter.code:
+        raise typer.Exit(reporter.code)
 
 
 @app.command()
@@ -224,7 +348,8 @@ def serve(
     if not db.is_file():
         _err(f"{db}: no store there; run `newsdesk run PATH --db {db}` (or `make demo`) first")
         raise typer.Exit(3)
-    _open(db).close()  # migrate once, and fail with exit code 3 if it is not a store
+    with _guarded(False, db):
+        _open(db).close()  # migrate once, and fail with exit code 3 if it is not a store
     typer.echo(f"newsdesk: serving {db} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     web.serve(db, host=host, port=port, token=token)
 
@@ -262,20 +387,22 @@ def fetch(
     db: DbOption = DEFAULT_DB,
     allow_private: AllowPrivateOption = False,
     delay: DelayOption = 1.0,
+    verbose: VerboseOption = False,
 ) -> None:
     """Fetch RSS/Atom feeds and article pages; store what is new and update the stories."""
     from newsdesk.fetch import FetchConfig, fetch_urls
 
-    with _open(db) as store:
+    reporter = _Reporter(verbose)
+    with _guarded(verbose, db), _open(db) as store:
         report = fetch_urls(
             store,
             list(dict.fromkeys(urls)),
             config=FetchConfig(allow_private=allow_private, host_delay=delay),
-            on_error=_report_error,
+            on_error=reporter,
         )
-    typer.echo(_fetch_summary(report), err=True)
-    if report.errors:
-        raise typer.Exit(1)
+        typer.echo(_fetch_summary(report), err=True)
+    if reporter.code:
+        raise typer.Exit(reporter.code)
 
 
 @app.command()
@@ -295,6 +422,7 @@ def watch(
     ] = 300.0,
     allow_private: AllowPrivateOption = False,
     delay: DelayOption = 1.0,
+    verbose: VerboseOption = False,
 ) -> None:
     """Poll the feeds in FEEDS_FILE every --every seconds until Ctrl-C or SIGTERM."""
     import threading
@@ -309,19 +437,24 @@ def watch(
     )
     from newsdesk.fetch import watch as watch_feeds
 
+    reporter = _Reporter(verbose)
     try:
         listed = read_feeds_file(feeds_file)
     except InputError as exc:
-        _report_error(exc)
-        raise typer.Exit(1) from exc
+        reporter(exc)
+        raise typer.Exit(reporter.code) from exc
     stop = threading.Event()
     config = FetchConfig(allow_private=allow_private, host_delay=delay)
 
     def poll_line(number: int, report: FetchReport) -> None:
         typer.echo(f"poll {number}: {_fetch_summary(report)}", err=True)
 
-    with _open(db) as store, Fetcher(config, sleep=interruptible_sleep(stop)) as fetcher:
-        urls = usable_urls(listed, fetcher.guard, _report_error)
+    with (
+        _guarded(verbose, db),
+        _open(db) as store,
+        Fetcher(config, sleep=interruptible_sleep(stop)) as fetcher,
+    ):
+        urls = usable_urls(listed, fetcher.guard, reporter)
         if not urls:
             _err(f"{feeds_file}: no usable feed URL")
             raise typer.Exit(1)
@@ -333,14 +466,14 @@ def watch(
                 fetcher,
                 every=every,
                 stop=stop,
-                on_error=_report_error,
+                on_error=reporter,
                 on_poll=poll_line,
             )
-    typer.echo(
-        f"stopped after {result.polls} polls: {len(result.added)} new articles, "
-        f"{result.errors} errors",
-        err=True,
-    )
+        typer.echo(
+            f"stopped after {result.polls} polls: {len(result.added)} new articles, "
+            f"{result.errors} errors",
+            err=True,
+        )
 
 
 @app.command()
@@ -434,7 +567,14 @@ def spark(
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except KeyboardInterrupt:  # outside a command (while parsing arguments)
+        _err("interrupted")
+        sys.exit(EXIT_INTERRUPTED)
+
+
+__all__ = ["app", "main"]
 
 
 if __name__ == "__main__":

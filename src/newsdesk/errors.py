@@ -1,20 +1,43 @@
-"""The newsdesk exception tree.
+"""The newsdesk exception tree, and the exit code of each kind of failure.
 
 NewsdeskError
-├── InputError          bad input file: unreadable, binary, empty, undecodable, malformed
-├── StoreError          the store cannot be opened or migrated
+├── InputError          bad input file or record: unreadable, binary, empty, undecodable,
+│   │                   malformed, too large, unsupported
+│   └── InternalError   an unexpected failure (a bug) while handling one document
+├── StoreError          the store cannot be opened, is not a newsdesk store, or is too new
+├── WriteError          the store or an output file cannot be written (disk full, read-only)
 └── NotFoundError       a story or article id that is not in the store
+
+Problems with single documents are collected and reported as ``error: FILE: problem`` while
+the rest of the batch goes on; the others stop the command.
 """
 
 from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_INPUT = 1
+"""Some input was rejected (the rest went in), or an id was not found."""
+EXIT_USAGE = 2
+EXIT_STORE = 3
+"""The store cannot be opened: missing (for a command that only reads), not a newsdesk store,
+from a newer newsdesk, or damaged."""
+EXIT_WRITE = 4
+"""The store or an output cannot be written: disk full, read-only location, store busy."""
+EXIT_INTERNAL = 5
+"""An internal error (a bug in newsdesk); ``--verbose`` shows its traceback."""
+EXIT_INTERRUPTED = 130
 
 
 class NewsdeskError(Exception):
     """Base class for every error newsdesk raises on purpose."""
 
+    exit_code = EXIT_INTERNAL
+
 
 class InputError(NewsdeskError):
     """An input file newsdesk cannot use. The message names the file and the problem."""
+
+    exit_code = EXIT_INPUT
 
     def __init__(self, path: str, problem: str) -> None:
         self.path = path
@@ -22,9 +45,36 @@ class InputError(NewsdeskError):
         super().__init__(f"{path}: {problem}")
 
 
+class InternalError(InputError):
+    """An unexpected exception while reading, cleaning or analysing one document.
+
+    It is caught at the document boundary, so the rest of the batch still goes on; the
+    original exception is the ``__cause__`` (its traceback is shown under ``--verbose``)."""
+
+    exit_code = EXIT_INTERNAL
+
+    @classmethod
+    def wrap(cls, path: str, exc: BaseException, during: str = "") -> InternalError:
+        step = f" while {during}" if during else ""
+        detail = " ".join(str(exc).split())[:200]
+        err = cls(path, f"internal error{step}: {type(exc).__name__}: {detail}".rstrip(": "))
+        err.__cause__ = exc
+        return err
+
+
 class StoreError(NewsdeskError):
     """The store cannot be opened, is not a newsdesk store, or is from a newer version."""
+
+    exit_code = EXIT_STORE
+
+
+class WriteError(NewsdeskError):
+    """The store or an output file cannot be written (disk full, read-only, busy)."""
+
+    exit_code = EXIT_WRITE
 
 
 class NotFoundError(NewsdeskError):
     """A story or article id that is not in the store."""
+
+    exit_code = EXIT_INPUT

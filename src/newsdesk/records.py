@@ -19,6 +19,8 @@ import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from newsdesk._unicode import utf8
+
 # ---------------------------------------------------------------- ingest / clean
 
 
@@ -64,10 +66,12 @@ class CleanedText:
 
 
 def content_hash(*parts: str | None) -> str:
-    """A stable hex digest of the given parts (``None`` counts as empty)."""
+    """A stable hex digest of the given parts (``None`` counts as empty).
+
+    Never raises: a lone surrogate hashes as U+FFFD, the character ingest replaces it with."""
     h = hashlib.sha256()
     for p in parts:
-        h.update((p or "").encode("utf-8"))
+        h.update(utf8(p or ""))
         h.update(b"\x00")
     return h.hexdigest()
 
@@ -424,6 +428,9 @@ class ArticleAnalysis:
     primary_sources: list[str] = field(default_factory=list)
     events: list[EventMeasure] = field(default_factory=list)
     """Event measures the article states (killed, injured, shot, arrested, ...)."""
+    notes: list[str] = field(default_factory=list)
+    """What limited the analysis, e.g. a text read only in part or facts skipped past the
+    length limit or time budget (empty when the whole article was analysed)."""
 
 
 @dataclass(slots=True)

@@ -3,7 +3,12 @@
 One writer connection per :class:`Store`. Articles are keyed by a content hash, so
 adding the same article twice is a no-op. Every write happens inside a transaction:
 a crash mid-ingest (even ``kill -9``) leaves the file valid with every committed
-article intact.
+article intact (the ``-wal`` and ``-shm`` files beside it are part of the store until
+the next clean close folds them in). Template-line statistics are counted in the
+transaction that stores their articles. Commands that only read open the store read-only.
+A failed write (disk full, read-only location, busy past the 30 s timeout) is a
+:class:`~newsdesk.errors.WriteError`; a damaged or foreign file a
+:class:`~newsdesk.errors.StoreError`.
 """
 
 from __future__ import annotations
@@ -11,13 +16,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
+from urllib.parse import quote
 
-from newsdesk.errors import NotFoundError, StoreError
+from newsdesk.errors import NewsdeskError, NotFoundError, StoreError, WriteError
 from newsdesk.records import (
     Article,
     DuplicateLink,
@@ -214,6 +220,36 @@ class FetchState:
     changed_at: str | None = None
 
 
+_WRITE_PROBLEMS = {
+    "SQLITE_FULL": "the disk is full",
+    "SQLITE_READONLY": "the store or its folder is read-only",
+    "SQLITE_IOERR": "disk I/O error",
+    "SQLITE_BUSY": "the store is busy: another process kept it locked past the 30 s timeout",
+    "SQLITE_LOCKED": "the store is locked by another connection",
+    "SQLITE_CANTOPEN": "cannot open it or create its -wal/-shm files (a read-only location?)",
+}
+_DAMAGE = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+
+
+def translate_error(path: Path, exc: sqlite3.Error) -> NewsdeskError | sqlite3.Error:
+    """A :class:`WriteError` or :class:`StoreError` for an SQLite failure that is about
+    the disk or the file (full, read-only, busy, damaged); anything else unchanged."""
+    name = str(getattr(exc, "sqlite_errorname", "") or "")
+    for prefix, problem in _WRITE_PROBLEMS.items():
+        if name.startswith(prefix):
+            return WriteError(f"{path}: cannot write the store: {problem} ({exc})")
+    if name.startswith(_DAMAGE):
+        return StoreError(f"{path}: the store is damaged or not a database ({exc})")
+    return exc
+
+
+def _open_error(path: Path, exc: sqlite3.DatabaseError) -> NewsdeskError:
+    found = translate_error(path, exc)
+    if isinstance(found, NewsdeskError):
+        return found
+    return StoreError(f"{path}: not a usable newsdesk store: {exc}")
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -257,40 +293,142 @@ def _row_to_article(row: sqlite3.Row) -> Article:
 
 
 class Store:
-    """A newsdesk SQLite store. Use as a context manager or call :meth:`close`."""
+    """A newsdesk SQLite store. Use as a context manager or call :meth:`close`.
 
-    def __init__(self, path: str | Path) -> None:
+    ``readonly=True`` (the commands that only read) opens an existing store without
+    writing anything, also on a read-only location; a missing file is a :class:`StoreError`.
+    Otherwise a missing file is created (``created`` says so) unless ``create=False``. A
+    file that is not a newsdesk store is refused before anything is written to it.
+    """
+
+    def __init__(self, path: str | Path, *, readonly: bool = False, create: bool = True) -> None:
         self.path = Path(path)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"{self.path}: cannot create its folder: {exc}") from exc
-        try:
-            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
-        except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: cannot open store: {exc}") from exc
+        self.readonly = readonly
+        self.created = False
+        if self.path.is_dir():
+            raise StoreError(f"{self.path}: is a folder, not a store file")
+        if not self.path.exists():
+            if readonly or not create:
+                raise StoreError(
+                    f"{self.path}: no store here (`newsdesk ingest` or `newsdesk run` creates one)"
+                )
+            self._create_folder()
+            self.created = True
+        self._db = self._connect_readonly() if readonly else self._connect("rwc")
         self._db.row_factory = sqlite3.Row
         try:
-            self._configure()
-            self._migrate()
+            self._check_newsdesk()
+            if not readonly:
+                self._configure()
+                self._migrate()
         except sqlite3.DatabaseError as exc:
-            self._db.close()
-            raise StoreError(f"{self.path}: not a usable newsdesk store: {exc}") from exc
+            self._abandon()
+            raise _open_error(self.path, exc) from exc
+        except BaseException:
+            self._abandon()
+            raise
 
     # ------------------------------------------------------------------ plumbing
 
-    def _configure(self) -> None:
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA foreign_keys=ON")
+    def _create_folder(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WriteError(
+                f"{self.path}: cannot create the store's folder: {exc.strerror or exc}"
+            ) from exc
 
-    def _migrate(self) -> None:
+    def _uri(self, query: str) -> str:
+        return f"file:{quote(str(self.path.absolute()))}?{query}"
+
+    def _connect(self, mode: str) -> sqlite3.Connection:
+        try:
+            return sqlite3.connect(
+                self._uri(f"mode={mode}"), uri=True, isolation_level=None, timeout=30.0
+            )
+        except sqlite3.Error as exc:
+            if self.created:
+                raise WriteError(f"{self.path}: cannot create the store: {exc}") from exc
+            raise StoreError(f"{self.path}: cannot open store: {exc}") from exc
+
+    def _connect_readonly(self) -> sqlite3.Connection:
+        """A read-only connection. Where the folder cannot be written and SQLite cannot set
+        up its shared-memory file, the store is opened as immutable, which is exact only
+        when no ``-wal`` file holds changes not yet in the main file."""
+        db = self._connect("ro")
+        try:
+            db.execute("PRAGMA schema_version").fetchone()
+            return db
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            if not isinstance(exc, sqlite3.OperationalError):
+                raise _open_error(self.path, exc) from exc
+            wal = Path(f"{self.path}-wal")
+            if wal.exists() and wal.stat().st_size > 0:
+                raise StoreError(
+                    f"{self.path}: cannot read the store: its -wal file holds changes not yet in "
+                    "the main file and the folder cannot be written; open it once where it can "
+                    "be written, or copy the store together with its -wal file"
+                ) from exc
+        try:
+            return sqlite3.connect(
+                self._uri("mode=ro&immutable=1"), uri=True, isolation_level=None, timeout=30.0
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot open store: {exc}") from exc
+
+    def _abandon(self) -> None:
+        """Close after a failed open; remove the file if this open created it."""
+        self._db.close()
+        if self.created:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
+    def _check_newsdesk(self) -> None:
+        """Refuse a foreign or too new file, reading only (nothing is written before)."""
         app_id = self._db.execute("PRAGMA application_id").fetchone()[0]
         tables = {
             r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")
         }
         if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables - {"schema_migrations"}):
             raise StoreError(f"{self.path}: this SQLite file is not a newsdesk store")
+        if "schema_migrations" not in tables:
+            if self.readonly:
+                raise StoreError(f"{self.path}: an empty file, not a newsdesk store yet")
+            return
+        found = self._db.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0]
+        newest = max(m.version for m in MIGRATIONS)
+        if found is not None and found > newest:
+            raise StoreError(
+                f"{self.path}: store schema version {found} is newer than this "
+                f"newsdesk supports ({newest}); upgrade newsdesk"
+            )
+        if self.readonly and (found or 0) < newest:
+            raise StoreError(
+                f"{self.path}: store schema version {found} is older than this newsdesk's "
+                f"({newest}); run `newsdesk ingest` on it once (where it can be written) to "
+                "upgrade it"
+            )
+
+    def _configure(self) -> None:
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+
+    def _pending(self) -> bool:
+        """Is any migration (or the application id) still to be written?"""
+        tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master")}
+        if "schema_migrations" not in tables:
+            return True
+        done = {r[0] for r in self._db.execute("SELECT version FROM schema_migrations")}
+        app_id = self._db.execute("PRAGMA application_id").fetchone()[0]
+        return app_id != APPLICATION_ID or any(m.version not in done for m in MIGRATIONS)
+
+    def _migrate(self) -> None:
+        """Apply pending migrations in one transaction (none taken when all are applied, so
+        opening a store never waits for another writer)."""
+        if not self._pending():
+            return
         with self.transaction():
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations ("
@@ -298,12 +436,6 @@ class Store:
             )
             self._db.execute(f"PRAGMA application_id={APPLICATION_ID}")
             done = {r[0] for r in self._db.execute("SELECT version FROM schema_migrations")}
-            newest = max(m.version for m in MIGRATIONS)
-            if done and max(done) > newest:
-                raise StoreError(
-                    f"{self.path}: store schema version {max(done)} is newer than this "
-                    f"newsdesk supports ({newest}); upgrade newsdesk"
-                )
             for migration in MIGRATIONS:
                 if migration.version in done:
                     continue
@@ -315,15 +447,34 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """Run a block in one IMMEDIATE transaction; roll back on any exception."""
-        self._db.execute("BEGIN IMMEDIATE")
+        """Run a block in one IMMEDIATE transaction; roll back on any exception.
+
+        A write the disk or the location refuses (full, read-only, I/O error, busy past
+        the timeout) becomes a :class:`WriteError`; nothing of the block is kept."""
+        if self.readonly:
+            raise WriteError(f"{self.path}: the store was opened read-only")
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            self._raise_translated(exc)
         try:
             yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        else:
             self._db.execute("COMMIT")
+        except BaseException as exc:
+            self._rollback()
+            if isinstance(exc, sqlite3.Error):
+                self._raise_translated(exc)
+            raise
+
+    def _raise_translated(self, exc: sqlite3.Error) -> NoReturn:
+        found = translate_error(self.path, exc)
+        if found is not exc:
+            raise found from exc
+        raise exc
+
+    def _rollback(self) -> None:
+        with suppress(sqlite3.Error):  # SQLite may have rolled back already (SQLITE_FULL)
+            self._db.execute("ROLLBACK")
 
     def close(self) -> None:
         self._db.close()
@@ -354,8 +505,16 @@ class Store:
 
     # ------------------------------------------------------------------ articles
 
-    def add_articles(self, articles: Iterable[Article]) -> list[str]:
-        """Insert articles in one transaction; return the ids that were new."""
+    def add_articles(
+        self,
+        articles: Iterable[Article],
+        template_stats: Callable[[list[str]], TemplateStats | None] | None = None,
+    ) -> list[str]:
+        """Insert articles in one transaction; return the ids that were new.
+
+        ``template_stats``, given the ids that were new, returns the template-line counts
+        those articles add; they are counted in the same transaction, so the statistics
+        stay exact whatever else writes at the same time or however the ingest ends."""
         added: list[str] = []
         with self.transaction() as db:
             seq = db.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
@@ -385,6 +544,9 @@ class Store:
                     added.append(a.id)
                 else:
                     seq -= 1
+            delta = template_stats(added) if template_stats is not None and added else None
+            if delta is not None:
+                self._add_template_stats(db, delta)
         return added
 
     def has_article(self, article_id: str) -> bool:
@@ -427,21 +589,26 @@ class Store:
         return stats
 
     def add_template_stats(self, delta: TemplateStats) -> None:
-        """Add one batch's line counts to the stored ones."""
+        """Add one batch's line counts to the stored ones (in a transaction of its own;
+        ingest counts them with their articles instead, see :meth:`add_articles`)."""
+        with self.transaction() as db:
+            self._add_template_stats(db, delta)
+
+    @staticmethod
+    def _add_template_stats(db: sqlite3.Connection, delta: TemplateStats) -> None:
         rows: list[tuple[str | None, str, int]] = [(None, k, n) for k, n in delta.overall.items()]
         rows += [(o, k, n) for o, counts in delta.by_outlet.items() for k, n in counts.items()]
-        with self.transaction() as db:
-            db.executemany(
-                "INSERT INTO template_lines (outlet, line_key, articles) VALUES (?, ?, ?)"
-                " ON CONFLICT (COALESCE(outlet, ''), line_key)"
-                " DO UPDATE SET articles = articles + excluded.articles",
-                rows,
-            )
-            db.execute(
-                "INSERT INTO counters (name, value) VALUES ('template_articles', ?)"
-                " ON CONFLICT (name) DO UPDATE SET value = value + excluded.value",
-                (delta.articles,),
-            )
+        db.executemany(
+            "INSERT INTO template_lines (outlet, line_key, articles) VALUES (?, ?, ?)"
+            " ON CONFLICT (COALESCE(outlet, ''), line_key)"
+            " DO UPDATE SET articles = articles + excluded.articles",
+            rows,
+        )
+        db.execute(
+            "INSERT INTO counters (name, value) VALUES ('template_articles', ?)"
+            " ON CONFLICT (name) DO UPDATE SET value = value + excluded.value",
+            (delta.articles,),
+        )
 
     # ------------------------------------------------------------------ dedupe
 

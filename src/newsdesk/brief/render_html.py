@@ -1,11 +1,14 @@
-"""Single-file HTML report. Every piece of article text is escaped; no scripts, no
-external resources."""
+"""Single-file HTML report. Every piece of article text is escaped
+(:mod:`newsdesk.brief.escape`); no scripts, no external resources. Element ids are unique
+per story (``<story>-a<n>`` for report ``n``), so a citation always jumps to a report of its
+own story."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
+from newsdesk.brief.escape import anchor
+from newsdesk.brief.escape import html_text as escape
 from newsdesk.brief.render_markdown import SECTION_TITLES, figure_kind, figure_value
 from newsdesk.records import (
     Agreement,
@@ -30,12 +33,21 @@ details{margin:.5rem 0}pre{white-space:pre-wrap;background:#fafafa;padding:.5rem
 """
 
 
-def _refs(s: BriefSentence, number: dict[str, int]) -> str:
+def _report_id(story_id: str, n: int) -> str:
+    return anchor(story_id, f"a{n}")
+
+
+def _ref_links(ids: Sequence[str], number: dict[str, int], story_id: str) -> str:
+    """Citation links ``[n]`` to this story's reports, each report once."""
     return "".join(
-        f'<sup><a href="#a{number[r.article_id]}">[{number[r.article_id]}]</a></sup>'
-        for r in s.sources
-        if r.article_id in number
+        f'<sup><a href="#{_report_id(story_id, number[i])}">[{number[i]}]</a></sup>'
+        for i in dict.fromkeys(ids)
+        if i in number
     )
+
+
+def _refs(s: BriefSentence, number: dict[str, int], story_id: str) -> str:
+    return _ref_links([r.article_id for r in s.sources], number, story_id)
 
 
 def _label(g: FactGroup) -> str:
@@ -73,31 +85,23 @@ def _updates(report: StoryReport, g: FactGroup, number: dict[str, int]) -> str:
     )
 
 
-def _figure_refs(ids: list[str], number: dict[str, int]) -> str:
-    return "".join(
-        f'<sup><a href="#a{number[i]}">[{number[i]}]</a></sup>'
-        for i in dict.fromkeys(ids)
-        if i in number
-    )
-
-
-def _figure(f: HeadlineFigure, number: dict[str, int]) -> str:
+def _figure(f: HeadlineFigure, number: dict[str, int], story_id: str) -> str:
     label = escape(str(f.label))
     history = "".join(
         f"<li>earlier: {escape(figure_value(s.value, s.bound))} "
         f"({escape(s.date or 'undated')}) "
-        f"{_figure_refs([r.article_id for r in s.sources], number)}</li>"
+        f"{_ref_links([r.article_id for r in s.sources], number, story_id)}</li>"
         for s in f.history
     )
     disputed = ""
     if f.label is Agreement.CONFLICTING:
         disputed = "".join(
             f"<li>disputed: {escape(figure_value(e.value, e.bound))} — {escape(e.sentence)} "
-            f"{_figure_refs([e.article_id], number)}</li>"
+            f"{_ref_links([e.article_id], number, story_id)}</li>"
             for e in f.disputed
         )
     evidence = "".join(
-        f"<li>“{escape(e.sentence)}” {_figure_refs([e.article_id], number)}</li>"
+        f"<li>“{escape(e.sentence)}” {_ref_links([e.article_id], number, story_id)}</li>"
         for e in f.evidence[:5]
     )
     return (
@@ -105,7 +109,7 @@ def _figure(f: HeadlineFigure, number: dict[str, int]) -> str:
         f"{escape(figure_value(f.value, f.bound))}</td>"
         f'<td><span class="label {label}">{label}</span> '
         f'<span class="note">{escape(figure_kind(f))}</span></td>'
-        f"<td>{escape(f.note)} {_figure_refs([e.article_id for e in f.evidence], number)}"
+        f"<td>{escape(f.note)} {_ref_links([e.article_id for e in f.evidence], number, story_id)}"
         f"<ul>{history}{disputed}</ul>"
         f"<details><summary>evidence ({len(f.evidence)})</summary><ul>{evidence}</ul>"
         "</details></td></tr>"
@@ -115,14 +119,14 @@ def _figure(f: HeadlineFigure, number: dict[str, int]) -> str:
 def _figures(report: StoryReport, number: dict[str, int]) -> str:
     if not report.figures:
         return ""
-    rows = "".join(_figure(f, number) for f in report.figures)
+    rows = "".join(_figure(f, number, report.story.id) for f in report.figures)
     return (
         "<h2>Headline figures</h2><table><tr><th>measure</th><th>figure</th><th>label</th>"
         f"<th>from</th></tr>{rows}</table>"
     )
 
 
-def _article(a: Article, n: int, number: dict[str, int]) -> str:
+def _article(a: Article, n: int, number: dict[str, int], story_id: str) -> str:
     meta = " · ".join(
         escape(x)
         for x in (a.outlet or "unknown outlet", ", ".join(a.authors), a.published or "", a.source)
@@ -136,7 +140,7 @@ def _article(a: Article, n: int, number: dict[str, int]) -> str:
         f"<li><code>{escape(r.reason)}</code> {escape(r.text)}</li>" for r in a.removed
     )
     return (
-        f'<li id="a{n}"><b>[{n}]</b> {escape(a.title or "(untitled)")}{dup}'
+        f'<li id="{_report_id(story_id, n)}"><b>[{n}]</b> {escape(a.title or "(untitled)")}{dup}'
         f'<div class="note">{meta}</div>'
         f"<details><summary>cleaned text</summary><pre>{escape(a.text)}</pre></details>"
         f"<details><summary>removed debris ({len(a.removed)})</summary><ul>{removed}</ul>"
@@ -159,7 +163,7 @@ def _section(report: StoryReport, section: Section, number: dict[str, int]) -> s
         lis = []
         for s in items:
             note = f" {_label(groups[s.group_id])}" if s.group_id in groups else ""
-            lis.append(f"<li>{escape(s.text)} {_refs(s, number)}{note}</li>")
+            lis.append(f"<li>{escape(s.text)} {_refs(s, number, report.story.id)}{note}</li>")
         body.append(f"<ul>{''.join(lis)}</ul>")
     return f"<h2>{escape(SECTION_TITLES.get(section, 'Summary'))}</h2>{''.join(body)}"
 
@@ -175,7 +179,7 @@ def story_html_body(report: StoryReport) -> str:
     parts.append(_section(report, Section.SUMMARY, number))
     parts.extend(_section(report, s, number) for s in SECTION_TITLES)
     parts.append("<h2>Reports</h2><ol>")
-    parts.extend(_article(a, number[a.id], number) for a in report.articles)
+    parts.extend(_article(a, number[a.id], number, report.story.id) for a in report.articles)
     parts.append("</ol>")
     return "\n".join(p for p in parts if p)
 
@@ -183,10 +187,10 @@ def story_html_body(report: StoryReport) -> str:
 def report_html(reports: Sequence[StoryReport], title: str = "newsdesk briefs") -> str:
     """One self-contained HTML page holding every story."""
     stories = "\n<hr>\n".join(
-        f'<article id="{escape(r.story.id)}">{story_html_body(r)}</article>' for r in reports
+        f'<article id="{anchor(r.story.id)}">{story_html_body(r)}</article>' for r in reports
     )
     toc = "".join(
-        f'<li><a href="#{escape(r.story.id)}">{escape(r.story.title or r.story.id)}</a></li>'
+        f'<li><a href="#{anchor(r.story.id)}">{escape(r.story.title or r.story.id)}</a></li>'
         for r in reports
     )
     return (

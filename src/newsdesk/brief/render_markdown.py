@@ -1,14 +1,19 @@
-"""Markdown rendering of story reports and story lists.
+"""Markdown rendering of story reports, the story index and story lists.
 
 A story renders as: title, headline figures (one line per event measure: the figure, its
 label, the note saying where it comes from or how it changed, its sources, and earlier
-figures), summary, the fact sections, and the reports. Every piece of text from a report
-goes through :func:`md_escape`."""
+figures), summary, the fact sections, and the reports.
+
+Every piece of text that came from an input goes through :mod:`newsdesk.brief.escape`
+(:func:`~newsdesk.brief.escape.md_text` for text, ``md_code`` for file names and ids,
+``md_link`` for URLs), so no field can become markup, HTML or a link.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newsdesk.brief.escape import anchor, md_code, md_relative_link, md_text
 from newsdesk.records import (
     Agreement,
     Article,
@@ -50,10 +55,8 @@ def figure_kind(f: HeadlineFigure) -> str:
     return "derived" if f.derived else "stated"
 
 
-def md_escape(text: str) -> str:
-    for ch in ("\\", "`", "*", "_", "[", "]", "<", ">", "|"):
-        text = text.replace(ch, "\\" + ch)
-    return " ".join(text.split())
+md_escape = md_text
+"""The name earlier sections use; see :func:`newsdesk.brief.escape.md_text`."""
 
 
 def _refs(s: BriefSentence, number: dict[str, int]) -> str:
@@ -66,13 +69,13 @@ def _article_line(a: Article, number: dict[str, int]) -> str:
     if a.authors:
         bits.append("by " + md_escape(", ".join(a.authors)))
     if a.published:
-        bits.append(a.published)
-    bits.append(f"`{a.source}`")
+        bits.append(md_escape(a.published))
+    bits.append(md_code(a.source))
     line = " — ".join(bits)
     if a.duplicate_of:
         orig = number.get(a.duplicate_of)
-        target = f"[{orig}]" if orig else a.duplicate_of[:12]
-        line += f" (*{a.duplicate_kind} copy of {target}*)"
+        target = f"[{orig}]" if orig else md_code(a.duplicate_of[:12])
+        line += f" (*{md_escape(a.duplicate_kind or 'near')} copy of {target}*)"
     if a.removed:
         line += f" — {len(a.removed)} debris spans removed"
     return "- " + line
@@ -82,7 +85,7 @@ def _group_note(g: FactGroup) -> str:
     origins = (
         f"{g.independent_origins} independent origin{'s' if g.independent_origins > 1 else ''}"
     )
-    return f"*{g.label}*, {origins}"
+    return f"*{md_escape(str(g.label))}*, {origins}"
 
 
 def _figure_refs(f: HeadlineFigure, number: dict[str, int]) -> str:
@@ -155,7 +158,7 @@ def story_markdown(report: StoryReport) -> str:
     number = {a.id: i + 1 for i, a in enumerate(report.articles)}
     groups = {g.id: g for g in report.groups}
     out = [f"# {md_escape(report.story.title or report.story.id)}", ""]
-    out += [f"Story `{report.story.id}` — {len(report.articles)} reports", ""]
+    out += [f"Story {md_code(report.story.id)} — {len(report.articles)} reports", ""]
     if report.figures:
         out += _figure_lines(report, number)
     out += ["## Summary", ""]
@@ -189,10 +192,33 @@ def stories_markdown(summaries: Sequence[StorySummary]) -> str:
     for s in summaries:
         outlets = ", ".join(s.outlets)
         out.append(
-            f"| `{s.id}` | {s.article_count} | {s.first_published or ''} | "
+            f"| {md_code(s.id)} | {s.article_count} | {md_escape(s.first_published or '')} | "
             f"{md_escape(outlets)} | {md_escape(s.title)} |"
         )
     return "\n".join(out) + "\n"
 
 
-__all__ = ["figure_kind", "figure_value", "md_escape", "stories_markdown", "story_markdown"]
+def story_file_name(story_id: str) -> str:
+    """The file a story's Markdown is written to (letters, digits and ``-`` only)."""
+    return f"{anchor(story_id)}.md"
+
+
+def index_markdown(reports: Sequence[StoryReport]) -> str:
+    """``index.md``: one line per story, linking to its file under ``stories/``."""
+    out = ["# newsdesk briefs", ""]
+    for r in reports:
+        target = f"stories/{story_file_name(r.story.id)}"
+        link = md_relative_link(r.story.title or r.story.id, target)
+        out.append(f"- {link} ({len(r.story.article_ids)} reports)")
+    return "\n".join(out) + "\n"
+
+
+__all__ = [
+    "figure_kind",
+    "figure_value",
+    "index_markdown",
+    "md_escape",
+    "stories_markdown",
+    "story_file_name",
+    "story_markdown",
+]

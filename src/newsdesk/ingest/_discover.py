@@ -1,4 +1,8 @@
-"""Turn path arguments (files, folders, glob patterns) into the files to read."""
+"""Turn path arguments (files, folders, glob patterns) into the files to read.
+
+Only files of a known format are read: folders and globs skip the others, and a file with
+an unknown suffix named on its own is an ``unsupported`` error.
+"""
 
 from __future__ import annotations
 
@@ -66,13 +70,24 @@ def _expand_glob(pattern: str) -> list[Path]:
     return found
 
 
+def unsupported(path: Path) -> InputError:
+    known = ", ".join(sorted(FORMAT_BY_SUFFIX))
+    return InputError(
+        str(path),
+        f"unsupported: not a known input format by its name (known: {known}, each optionally .gz)",
+    )
+
+
 def expand(argument: str | Path) -> list[Path]:
-    """The files one argument names (raises :class:`InputError` when it names none)."""
+    """The files one argument names (raises :class:`InputError` when it names none, or
+    names one file of an unknown format)."""
     text = str(argument)
     path = Path(argument)
     if path.is_dir():
         return _walk(path)
     if path.exists() or path.is_symlink():
+        if format_for_name(path.name) is None:
+            raise unsupported(path)
         return [path]
     if _GLOB_CHARS & set(text):
         return _expand_glob(text)

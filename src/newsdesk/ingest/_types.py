@@ -1,4 +1,4 @@
-"""The result type shared by the ingest readers."""
+"""The result types shared by the ingest readers."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 from newsdesk.errors import InputError
 from newsdesk.records import RawDocument
+
+Item = RawDocument | InputError
+"""What a streaming reader yields for each record: its document, or the problem with it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,29 +4,38 @@ The page goes through the same trafilatura extraction as an HTML file. URL: the
 record's ``WARC-Target-URI``; date: the page's own, else ``WARC-Date``. Records that
 are not 2xx HTML responses (requests, metadata, images, redirects) are skipped;
 an HTML response that cannot be used is an error naming ``file#record<n>``.
+
+The archive is read as a stream, one record at a time: gzip (record by record, or the
+whole file at once) is undone by the bounded reader of ``_stream`` before warcio sees the
+bytes, and each page body is read only up to ``Limits.max_markup_bytes``, so an archive
+of any size, or a record that inflates without end, is read in bounded memory.
 """
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
-from newsdesk.errors import InputError
+from newsdesk.errors import InputError, InternalError
 from newsdesk.ingest._dates import normalise_date
 from newsdesk.ingest._decode import load_text, sniff_charset
 from newsdesk.ingest._html import extract_article
-from newsdesk.ingest._types import ReadResult
+from newsdesk.ingest._stream import StreamError, is_gzip
+from newsdesk.ingest._types import Item
+from newsdesk.limits import Limits
 from newsdesk.records import RawDocument
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def _records(data: bytes) -> Iterator[Any]:
+def _records(stream: BinaryIO) -> Iterator[Any]:
     from warcio.archiveiterator import ArchiveIterator
 
-    yield from ArchiveIterator(io.BytesIO(data))
+    class Quiet(ArchiveIterator):  # type: ignore[misc]
+        INC_RECORD = ""  # warcio prints this warning to stderr itself; the next read judges
+
+    yield from Quiet(stream)
 
 
 def _is_html_response(record: Any) -> bool:
@@ -43,34 +52,62 @@ def _header_charset(record: Any) -> str | None:
     return match.group(1) if match else None
 
 
-def record_document(record: Any, source: str) -> RawDocument:
-    """One HTML response record as a document."""
+def _payload(record: Any, source: str, limit: int) -> bytes:
     try:
-        payload = record.content_stream().read()
+        payload: bytes = record.content_stream().read(limit + 1)
+    except StreamError:
+        raise
     except Exception as exc:  # warcio decoding chunked/gzip bodies: any failure is malformed
         raise InputError(source, f"malformed: record body cannot be read ({exc})") from exc
+    if len(payload) > limit:
+        raise InputError(source, f"too large: page over {limit} bytes")
+    return payload
+
+
+def record_document(record: Any, source: str, limits: Limits | None = None) -> RawDocument:
+    """One HTML response record as a document."""
+    limits = limits or Limits()
+    payload = _payload(record, source, limits.max_markup_bytes)
     html = load_text(payload, source, declared=_header_charset(record) or sniff_charset(payload))
     url = record.rec_headers.get_header("WARC-Target-URI") or None
     warc_date = normalise_date(record.rec_headers.get_header("WARC-Date") or "")
     return extract_article(html, source, fmt="warc", url=url, fallback_date=warc_date)
 
 
-def read_warc(data: bytes, source: str) -> ReadResult:
-    """Every HTML response in a WARC (plain or gzipped)."""
-    documents: list[RawDocument] = []
-    errors: list[InputError] = []
+def _record_item(record: Any, source: str, limits: Limits) -> Item | None:
+    try:
+        if not _is_html_response(record):
+            return None
+        return record_document(record, source, limits)
+    except StreamError:
+        raise
+    except InputError as exc:
+        return exc
+    except Exception as exc:  # the document boundary: one bad record never stops the file
+        return InternalError.wrap(source, exc, "reading the record")
+
+
+def iter_warc(stream: BinaryIO, source: str, limits: Limits) -> Iterator[Item]:
+    """Every HTML response in a WARC (already gunzipped by the caller's stream)."""
+    if is_gzip(stream):
+        raise InputError(source, "malformed: gzip data inside gzip data")
+    found = False
     number = 0
     try:
-        for number, record in enumerate(_records(data), 1):
-            if _is_html_response(record):
-                try:
-                    documents.append(record_document(record, f"{source}#record{number}"))
-                except InputError as exc:
-                    errors.append(exc)
+        for number, record in enumerate(_records(stream), 1):
+            item = _record_item(record, f"{source}#record{number}", limits)
+            if item is not None:
+                found = True
+                yield item
+    except InputError as exc:  # a limit of the stream itself (too large, broken gzip)
+        if number == 0:
+            raise
+        found = True
+        yield exc
     except Exception as exc:  # warcio raises assorted errors on a damaged archive
         if number == 0:
             raise InputError(source, f"malformed: not a readable WARC file ({exc})") from exc
-        errors.append(InputError(f"{source}#record{number + 1}", f"malformed: {exc}"))
-    if not documents and not errors:
+        found = True
+        yield InputError(f"{source}#record{number + 1}", f"malformed: {exc}")
+    if not found:
         raise InputError(source, "empty: no HTML response records")
-    return ReadResult(tuple(documents), tuple(errors))
