@@ -11,7 +11,6 @@ only when it fits its limit, so no input is ever held in memory beyond a limit.
 
 from __future__ import annotations
 
-import gzip
 import io
 import os
 import stat
@@ -59,27 +58,84 @@ def _open_regular(path: Path) -> BinaryIO:
 
 
 class _Inflated(io.RawIOBase):
-    """Gunzipped bytes of ``raw``, counted against the inflated-size and ratio limits."""
+    """Gunzipped bytes of ``raw`` (any number of gzip members, zero padding between them
+    allowed), counted against the inflated-size and ratio limits.
+
+    Members are inflated with :mod:`zlib` a bounded piece at a time, so every byte before
+    a damage is handed on. A broken stream or a limit passed ends the data there (the reader
+    sees the end of the file) and is kept in :attr:`error`, which :func:`open_input` raises
+    once the reader is done: the records of a truncated archive before the damage go in."""
 
     def __init__(self, raw: BinaryIO, source: str, limits: Limits) -> None:
         super().__init__()
         self._raw = raw
-        self._gzip = gzip.GzipFile(fileobj=raw, mode="rb")
         self._source = source
         self._limits = limits
+        self._inflater = zlib.decompressobj(wbits=31)
+        self._input = b""
+        self._in_member = False
+        self._ended = False
         self.inflated = 0
+        self.error: StreamError | None = None
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        view = memoryview(buffer).cast("B")
+        while not self._ended:
+            try:
+                data = self._inflate(len(view))
+                if data is None:
+                    self._ended = True
+                    break
+                self.inflated += len(data)
+                self._check()
+            except StreamError as exc:
+                self.error, self._ended = exc, True
+                break
+            if data:
+                view[: len(data)] = data
+                return len(data)
+        return 0
+
+    def _broken(self, problem: str) -> StreamError:
+        return StreamError(self._source, f"malformed: broken gzip data ({problem})")
+
+    def _inflate(self, size: int) -> bytes | None:
+        """Up to ``size`` inflated bytes (``b""`` when more input is needed), ``None`` at
+        the clean end of the last member."""
+        if not self._in_member:
+            self._input = self._input.lstrip(b"\x00")  # padding between members
+        if not self._input:
+            self._input = self._raw.read(BUFFER)
+            if not self._input:
+                if self._in_member:
+                    raise self._broken("the file ends inside a gzip member")
+                return None
+            return b""
+        if not self._in_member:
+            if len(self._input) < 2 and not self._more_input():
+                raise self._broken("not a gzip member")
+            if self._input[:2] != GZIP_MAGIC:
+                raise self._broken("not a gzip member")
+            self._in_member = True
         try:
-            n = self._gzip.readinto(buffer)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise StreamError(self._source, f"malformed: broken gzip data ({exc})") from exc
-        self.inflated += n
-        self._check()
-        return n
+            out = self._inflater.decompress(self._input, size)
+        except zlib.error as exc:
+            raise self._broken(str(exc)) from exc
+        if self._inflater.eof:
+            self._input = self._inflater.unused_data
+            self._inflater = zlib.decompressobj(wbits=31)
+            self._in_member = False
+        else:
+            self._input = self._inflater.unconsumed_tail
+        return out
+
+    def _more_input(self) -> bool:
+        more = self._raw.read(BUFFER)
+        self._input += more
+        return bool(more)
 
     def _check(self) -> None:
         limits = self._limits
@@ -96,10 +152,6 @@ class _Inflated(io.RawIOBase):
                     f"too large: gzip data inflates more than {limits.max_inflate_ratio} "
                     "times its size (a decompression bomb)",
                 )
-
-    def close(self) -> None:
-        self._gzip.close()
-        super().close()
 
 
 @contextmanager
@@ -120,8 +172,16 @@ def open_input(path: Path, limits: Limits) -> Iterator[BinaryIO]:
         if size > limits.max_gzip_bytes:
             limit = _mib(limits.max_gzip_bytes)
             raise InputError(source, f"too large: gzip file of {_mib(size)} (limit {limit})")
-        with io.BufferedReader(_Inflated(handle, source, limits), BUFFER) as stream:
-            yield stream
+        inflated = _Inflated(handle, source, limits)
+        try:
+            with io.BufferedReader(inflated, BUFFER) as stream:
+                yield stream
+        except InputError:
+            if inflated.error is not None:  # the reader's problem is the stream's damage
+                raise inflated.error from None
+            raise
+        if inflated.error is not None:  # the reader saw the data end where the damage is
+            raise inflated.error
     finally:
         handle.close()
 
