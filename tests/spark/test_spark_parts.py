@@ -115,10 +115,11 @@ def test_a_damaged_archive_reads_as_ingest_reads_it(tmp_path: Path) -> None:
         file = tmp_path / f"{name.replace(' ', '-')}.warc.gz"
         file.write_bytes(variant)
         docs, errors = _as_ingest_reads(variant, str(file))
-        problems: list[str] = []
-        expected = list(iter_documents([file], on_error=lambda e: problems.append(str(e))))
+        problems: list[InputError] = []
+        expected = list(iter_documents([file], on_error=problems.append))
         assert docs == expected, name  # every record before the damage, read alike
-        assert problems and all(p.startswith(str(file)) for p in problems), name
+        assert errors and problems, name  # and both say the archive is damaged
+        assert all(str(p).startswith(str(file)) for p in problems), name
     assert _as_ingest_reads(damaged["spliced"], "s")[1][0].startswith("s#record3: malformed")
     assert list(split_bytes(b"", "e.warc", 0)) == [Problem("e.warc", "empty: file is empty")]
     assert next(iter(split_bytes(b"plain words\n", "p.warc", 0))).message.startswith("malformed")

@@ -16,6 +16,7 @@ the record to :func:`newsdesk.ingest._warc.record_document`, the same code path 
 from __future__ import annotations
 
 import io
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
@@ -68,11 +69,13 @@ def split_records(
 
     number = 0
     found = 0
+    last = (0, 0)
     try:
         it = ArchiveIterator(stream)
         for number, record in enumerate(it, 1):
             html = _is_html_response(record)
             it.read_to_end(record)
+            last = (it.get_record_offset(), it.get_record_length())
             if not html:
                 continue
             copy.seek(it.get_record_offset())
@@ -84,6 +87,9 @@ def split_records(
             yield Problem(path, f"malformed: not a readable WARC file ({exc})")
         else:
             yield Problem(f"{path}#record{number + 1}", f"malformed: {exc}")
+        return
+    if _cut_off(copy, *last):  # warcio stops quietly where the archive is cut off
+        yield Problem(f"{path}#record{number}", "malformed: the archive ends inside a record")
         return
     if not found:
         yield Problem(path, "empty: no HTML response records")
@@ -100,6 +106,24 @@ def split_file(path: str, file_index: int) -> Iterator[WarcRecord | Problem]:
             yield from split_records(stream, copy, path, file_index)
     except OSError as exc:
         yield Problem(path, f"unreadable: {exc.strerror or exc}")
+
+
+def _cut_off(copy: IO[bytes], offset: int, length: int) -> bool:
+    """Does the archive end inside its last record (a gzip member without its end, or
+    bytes after the last whole record)?"""
+    copy.seek(offset)
+    span = copy.read(length)
+    if span[:2] == b"\x1f\x8b":
+        inflater = zlib.decompressobj(wbits=31)
+        try:
+            while span and not inflater.eof:
+                inflater.decompress(span, 1 << 20)
+                span = inflater.unconsumed_tail
+        except zlib.error:
+            return True
+        if not inflater.eof:
+            return True
+    return bool(copy.read(4096).strip(b"\x00\r\n"))
 
 
 def split_bytes(data: bytes, path: str, file_index: int) -> Iterator[WarcRecord | Problem]:
