@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -91,34 +92,64 @@ def _open_ended(text: str) -> bool:
     return last in _CONTINUED
 
 
-def _continues(prev: Unit, nxt: Unit, ctx: DocContext) -> bool:
-    """Is ``nxt`` a hard-wrap continuation of ``prev`` (same block, ``prev`` unfinished, and
-    ``nxt`` starts in lowercase or ``prev`` ends open, e.g. with ``the`` or a comma)?"""
-    if nxt.block != prev.block or ends_sentence(prev.text) or prev.text.endswith(":"):
-        return False
-    if not (nxt.text[0].islower() or _open_ended(prev.text)):
-        return False
-    merged = normalize(f"{prev.text} {nxt.text}")
-    return not any(line_reason(t, ctx) for t in (prev.text, nxt.text, merged))
+MAX_UNIT_CHARS = 2000
+"""A hard-wrapped unit stops growing at this length (keeps the work per line bounded)."""
+MAX_CHECKED_MERGE_CHARS = 600
+"""Up to this length a merged unit is checked against the line rules before merging (longer
+texts are beyond every rule's word limit)."""
 
 
-def _merge_wrapped(units: list[Unit], ctx: DocContext) -> list[Unit]:
-    out: list[Unit] = []
-    for unit in units:
-        if out and _continues(out[-1], unit, ctx):
-            prev = out[-1]
-            text = normalize(f"{prev.text} {unit.text}")
-            out[-1] = Unit(prev.start, unit.end, prev.block, text, prev.cuts + unit.cuts)
-        else:
-            out.append(unit)
-    return out
+def _continues(last: Unit, nxt: Unit, nxt_reason: str | None) -> bool:
+    """Is ``nxt`` a hard-wrap continuation of ``last`` (same block, ``last`` unfinished, and
+    ``nxt`` starts in lowercase or ``last`` ends open, e.g. with ``the`` or a comma)?"""
+    if nxt.block != last.block or ends_sentence(last.text) or last.text.endswith(":"):
+        return False
+    return nxt_reason is None and (nxt.text[0].islower() or _open_ended(last.text))
+
+
+def _joined(group: list[Unit]) -> Unit:
+    first, last = group[0], group[-1]
+    if len(group) == 1:
+        return first
+    text = normalize(" ".join(u.text for u in group))
+    cuts = tuple(c for u in group for c in u.cuts)
+    return Unit(first.start, last.end, first.block, text, cuts)
+
+
+def _merge_wrapped(units: list[Unit], ctx: DocContext) -> tuple[list[Unit], list[str | None]]:
+    """Units with hard-wrapped lines merged, and the line-rule reason of each. Every line is
+    judged once on its own and a merge at most once more (up to ``MAX_CHECKED_MERGE_CHARS``)."""
+    single = [line_reason(u.text, ctx) for u in units]
+    groups: list[list[Unit]] = []
+    reasons: list[str | None] = []
+    size = 0
+    for unit, reason in zip(units, single, strict=True):
+        if groups and reasons[-1] is None and size + len(unit.text) < MAX_UNIT_CHARS:
+            group = groups[-1]
+            if _continues(group[-1], unit, reason):
+                merged = None
+                if size + len(unit.text) < MAX_CHECKED_MERGE_CHARS:
+                    merged = line_reason(_joined([*group, unit]).text, ctx)
+                if merged is None:
+                    group.append(unit)
+                    size += len(unit.text) + 1
+                    continue
+        groups.append([unit])
+        reasons.append(reason)
+        size = len(unit.text)
+    return [_joined(g) for g in groups], reasons
 
 
 def _prepare(doc: RawDocument, ctx: DocContext) -> _Prepared:
     units, inline = _line_units(doc.text)
-    units = _merge_wrapped(units, ctx)
-    base = tuple(line_reason(u.text, ctx) for u in units)
-    return _Prepared(tuple(units), base, tuple(inline))
+    merged, base = _merge_wrapped(units, ctx)
+    return _Prepared(tuple(merged), tuple(base), tuple(inline))
+
+
+def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Is ``pos`` inside one of the sorted, disjoint ``spans``?"""
+    k = bisect_right(starts, pos) - 1
+    return k >= 0 and pos < spans[k][1]
 
 
 class Cleaner:
@@ -176,8 +207,9 @@ class Cleaner:
         prep = cached[1] if cached is not None and cached[0] is doc else _prepare(doc, ctx)
         reasons = self._decide(prep, ctx)
         kept = [u.text for i, u in enumerate(prep.units) if i not in reasons]
-        gone = [prep.units[i] for i in reasons]
-        removed = [r for r in prep.inline if not any(u.start <= r.start < u.end for u in gone)]
+        gone = sorted((prep.units[i].start, prep.units[i].end) for i in reasons)
+        starts = [start for start, _ in gone]
+        removed = [r for r in prep.inline if not _inside(r.start, gone, starts)]
         for i, reason in reasons.items():
             unit = prep.units[i]
             removed.append(Removal(doc.text[unit.start : unit.end], reason, unit.start, unit.end))
@@ -188,10 +220,12 @@ class Cleaner:
         return _TemplateTest(self.stats, outlet, self.config)
 
     def _decide(self, prep: _Prepared, ctx: DocContext) -> dict[int, str]:
-        """Apply the context rules until no rule fires on the surviving units."""
+        """Apply the context rules until no rule fires on the surviving units (at most
+        :data:`MAX_ROUNDS` rounds: no rule feeds on its own removals, so a round only
+        follows the neighbourhoods the previous one changed)."""
         reasons = {i: r for i, r in enumerate(prep.base) if r is not None}
         seq = list(range(len(prep.units)))
-        while True:
+        for _ in range(MAX_ROUNDS):
             dek = find_dek(prep.units, seq, reasons, self.config.dek_min_words)
             frame = Frame(prep.units, seq, reasons, ctx, dek, self._is_template(ctx.outlet))
             fired = False
@@ -201,8 +235,13 @@ class Cleaner:
                 reasons.update(found)
             survivors = [i for i in seq if i not in reasons]
             if not fired and survivors == seq:
-                return reasons
+                break
             seq = survivors
+        return reasons
+
+
+MAX_ROUNDS = 8
+"""Context rules are re-applied at most this many times (each round is linear)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -111,9 +111,13 @@ def _is_label(text: str) -> bool:
 
 def alt_lines(f: Frame) -> dict[int, str]:
     """A short un-punctuated line right before a caption or credit: image alt text
-    (``Russian passport``) or the headline of an embedded video/teaser."""
+    (``Russian passport``) or the headline of an embedded video/teaser. Only the line that
+    was next to the caption in the text: a line is never alt text because the one after it
+    was."""
     out: dict[int, str] = {}
     for a, b in pairwise(f.seq):
+        if f.reasons.get(a + 1) not in (*CREDIT_REASONS, None) or a + 1 > b:
+            continue
         if f.free(a) and f.reasons.get(b) in CREDIT_REASONS and _is_label(f.text(a)):
             short = len(words(f.text(a))) <= MAX_ALT_WORDS
             out[a] = "image-alt" if short else "teaser-headline"
@@ -154,15 +158,16 @@ def is_headline(text: str) -> bool:
 def related_items(f: Frame) -> dict[int, str]:
     """The headline lines after a ``You might also like`` / ``Read more`` header."""
     out: dict[int, str] = {}
-    for pos, i in enumerate(f.seq):
-        if not is_related_header(f.text(i)):
+    listing = False
+    for i in f.seq:
+        if is_related_header(f.text(i)):
+            listing = True
+        elif i in f.reasons:
             continue
-        for j in f.seq[pos + 1 :]:
-            if j in f.reasons or j in out:
-                continue
-            if j == f.protected or not is_headline(f.text(j)):
-                break
-            out[j] = "related-list"
+        elif listing and i != f.protected and is_headline(f.text(i)):
+            out[i] = "related-list"
+        else:
+            listing = False
     return out
 
 
