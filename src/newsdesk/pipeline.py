@@ -67,6 +67,7 @@ def make_article(doc: RawDocument, cleaned: CleanedText) -> Article:
         published=doc.published,
         outlet=doc.outlet,
         url=doc.url,
+        repairs=doc.repairs,
     )
 
 

@@ -41,6 +41,9 @@ class RawDocument:
     """ISO 8601 date (``YYYY-MM-DD``) or datetime."""
     outlet: str | None = None
     url: str | None = None
+    repairs: tuple[str, ...] = ()
+    """What decoding had to repair to read the input (a replaced charset, dropped NUL bytes,
+    bytes replaced by U+FFFD); empty when the bytes were read as they are."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +93,8 @@ class Article:
     """Id of the earlier article this one copies (exact or near duplicate), else ``None``."""
     duplicate_kind: str | None = None
     """``exact`` or ``near`` when ``duplicate_of`` is set."""
+    repairs: tuple[str, ...] = ()
+    """:attr:`RawDocument.repairs`: what decoding repaired to read the input."""
 
     @property
     def paragraphs(self) -> list[str]:

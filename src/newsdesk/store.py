@@ -110,9 +110,15 @@ def _m2_template_lines(db: sqlite3.Connection) -> None:
     )
 
 
+def _m3_repairs(db: sqlite3.Connection) -> None:
+    """What decoding repaired to read each article (``Article.repairs``), a JSON list."""
+    db.execute("ALTER TABLE articles ADD COLUMN repairs TEXT NOT NULL DEFAULT '[]'")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _m1_initial),
     Migration(2, "template line statistics", _m2_template_lines),
+    Migration(3, "decoding repairs", _m3_repairs),
 )
 
 
@@ -136,7 +142,7 @@ def _removed_from_json(raw: str) -> tuple[Removal, ...]:
 
 _ARTICLE_COLUMNS = (
     "id, source, format, url, outlet, title, authors, published, raw_text, text, removed, "
-    "duplicate_of, duplicate_kind"
+    "duplicate_of, duplicate_kind, repairs"
 )
 
 
@@ -155,6 +161,7 @@ def _row_to_article(row: sqlite3.Row) -> Article:
         removed=_removed_from_json(row["removed"]),
         duplicate_of=row["duplicate_of"],
         duplicate_kind=row["duplicate_kind"],
+        repairs=tuple(json.loads(row["repairs"])),
     )
 
 
@@ -252,8 +259,8 @@ class Store:
                 seq += 1
                 cur = db.execute(
                     "INSERT OR IGNORE INTO articles (id, seq, source, format, url, outlet, title,"
-                    " authors, published, raw_text, text, removed, ingested_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " authors, published, raw_text, text, removed, ingested_at, repairs)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         a.id,
                         seq,
@@ -268,6 +275,7 @@ class Store:
                         a.text,
                         _removed_to_json(a.removed),
                         _now(),
+                        json.dumps(list(a.repairs), ensure_ascii=False),
                     ),
                 )
                 if cur.rowcount:

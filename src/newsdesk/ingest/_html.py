@@ -1,4 +1,10 @@
-"""HTML pages -> RawDocument via trafilatura; HTML fragments (feed content) -> text."""
+"""HTML pages -> RawDocument via trafilatura; HTML fragments (feed content) -> text.
+
+Needs decoded HTML (see ``_decode``); produces a :class:`~newsdesk.records.RawDocument` whose
+text has one paragraph per block of trafilatura's extracted body (blank lines between), with
+every block element and line break separating text: quotes, nested divs and layout-table
+cells give paragraphs of their own, data-table rows ``a | b | c`` lines, lists ``- item`` lines.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +12,9 @@ import re
 from typing import Any
 
 from newsdesk.errors import InputError
-from newsdesk.ingest._dates import normalise_date
-from newsdesk.ingest._decode import load_text, sniff_charset
+from newsdesk.ingest._decode import decode_text, sniff_charset
 from newsdesk.ingest._meta import clean_outlet, outlet_from_url, split_authors
+from newsdesk.ingest._page_meta import page_meta
 from newsdesk.ingest._types import ReadResult
 from newsdesk.records import RawDocument
 
@@ -49,8 +55,9 @@ _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "sv
 
 def read_html(data: bytes, source: str) -> ReadResult:
     """A whole HTML file (already gunzipped): one document."""
-    html = load_text(data, source, declared=sniff_charset(data))
-    return ReadResult((extract_article(html, source, fmt="html"),))
+    decoded = decode_text(data, source, declared=sniff_charset(data))
+    doc = extract_article(decoded.text, source, fmt="html", repairs=decoded.repairs)
+    return ReadResult((doc,))
 
 
 def _strip_xml_declaration(html: str) -> str:
@@ -62,22 +69,12 @@ _HOVER_WORDS = re.compile(r"rollover|tooltip|hovercard|popover", re.I)
 _HIDDEN_CLASS = re.compile(r"(?:^|[\s_-])(?:rollover|tooltip|hovercard|popover)(?:$|[\s_-])", re.I)
 
 
-def _without_hover_cards(html: str) -> str:
-    """The page without hover cards and tooltips, whose text would otherwise be glued into
-    the paragraph that carries them ("Ann LeeAnn LeeSenator, ...: ...").
+def _drop_hover_cards(tree: Any) -> None:
+    """Drop hover cards and tooltips, whose text would otherwise be glued into the
+    paragraph that carries them ("Ann LeeAnn LeeSenator, ...: ...").
 
     Dropping every hidden/``aria-hidden``/``display:none`` element as well was measured on
-    the Zyte benchmark: no F1 gain and lower recall, so only these classes go. The page is
-    re-serialised (handing trafilatura a parsed tree changes its output for the worse)."""
-    import lxml.etree
-    import lxml.html
-
-    if not _HOVER_WORDS.search(html):
-        return html  # cheap test first: most pages have none
-    try:
-        tree = lxml.html.document_fromstring(html)
-    except (lxml.etree.ParserError, ValueError):
-        return html  # let trafilatura judge the page as it is
+    the Zyte benchmark: no F1 gain and lower recall, so only these classes go."""
     doomed = [
         el
         for el in tree.iter()
@@ -85,54 +82,123 @@ def _without_hover_cards(html: str) -> str:
         and el.tag not in ("html", "body", "head")
         and _HIDDEN_CLASS.search(el.get("class") or "")
     ]
-    if not doomed:
-        return html
     for el in doomed:
-        el.drop_tree()
-    return str(lxml.html.tostring(tree, encoding="unicode"))
+        if el.getparent() is not None:
+            el.drop_tree()
 
 
-def _bare_extraction(html: str, source: str, url: str | None) -> Any:
+def _parse(html: str, source: str) -> Any:
+    """The page as parsed by trafilatura's own loader (so extraction sees what it expects)."""
+    from trafilatura.utils import load_html
+
+    try:
+        tree = load_html(_strip_xml_declaration(html))
+    except Exception as exc:  # third-party parser: any failure means unparseable input
+        raise InputError(source, f"malformed: HTML could not be parsed ({exc})") from exc
+    if tree is None:
+        raise InputError(source, "malformed: not an HTML document")
+    if _HOVER_WORDS.search(html):
+        _drop_hover_cards(tree)
+    return tree
+
+
+def _bare_extraction(tree: Any, source: str, url: str | None) -> Any:
     import trafilatura
 
     try:
         return trafilatura.bare_extraction(
-            _without_hover_cards(_strip_xml_declaration(html)),
-            url=url,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
+            tree, url=url, with_metadata=False, include_comments=False, include_tables=True
         )
-    except Exception as exc:  # third-party parser: any failure means unparseable input
+    except Exception as exc:  # third-party extractor: any failure means unusable input
         raise InputError(source, f"malformed: HTML could not be parsed ({exc})") from exc
 
 
-def _inline_text(element: Any) -> str:
-    """Text of ``element`` with ``<lb/>`` as a line break and whitespace collapsed."""
-    parts: list[str] = [element.text or ""]
+_BLOCK_ELEMENTS = frozenset(
+    {"p", "head", "quote", "list", "item", "table", "row", "cell", "div", "section", "code",
+     "pre", "figure", "note", "details", "summary", "blockquote", "graphic", "lb"}
+)  # fmt: skip
+"""Elements of trafilatura's output tree that never share a line with the text beside them."""
+
+
+def _inline(element: Any, parts: list[str]) -> None:
+    """Inline text of ``element`` (``<lb/>`` a line break), nested blocks on their own lines."""
+    if element.text:
+        parts.append(element.text)
     for child in element:
-        parts.append("\n" if child.tag == "lb" else _inline_text(child))
-        parts.append(child.tail or "")
-    lines = ("".join(parts)).split("\n")
-    return "\n".join(" ".join(line.split()) for line in lines).strip()
+        if child.tag == "lb":
+            parts.append("\n")
+        elif child.tag in _BLOCK_ELEMENTS:
+            parts.append("\n")
+            _inline(child, parts)
+            parts.append("\n")
+        else:
+            _inline(child, parts)
+        if child.tail:
+            parts.append(child.tail)
 
 
-def _block_text(element: Any) -> str:
+def _lines(element: Any) -> list[str]:
+    parts: list[str] = []
+    _inline(element, parts)
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return [line for line in lines if line]
+
+
+def _is_layout_row(row: Any) -> bool:
+    """A row used for page layout, not data: one cell with text, or a cell holding blocks."""
+    cells = [c for c in row.iter("cell") if "".join(c.itertext()).strip()]
+    return len(cells) <= 1 or any(
+        child.tag in _BLOCK_ELEMENTS and child.tag != "lb" for c in cells for child in c
+    )
+
+
+def _table_blocks(table: Any) -> list[str]:
+    """Data rows as ``a | b | c`` lines (one block); the cells of layout rows as paragraphs."""
+    blocks: list[str] = []
+    rows: list[str] = []
+    for row in table.iter("row"):
+        if _is_layout_row(row):
+            if rows:
+                blocks.append("\n".join(rows))
+                rows = []
+            for cell in row.iter("cell"):
+                blocks.extend(_lines(cell))
+        else:
+            line = " | ".join(" ".join(_lines(cell)) for cell in row.iter("cell"))
+            if line.strip(" |"):
+                rows.append(line)
+    if rows:
+        blocks.append("\n".join(rows))
+    return blocks
+
+
+def _blocks(element: Any) -> list[str]:
+    """The paragraphs of one top-level element of the extracted body: a list is one block of
+    ``- item`` lines; every other block element ends a paragraph."""
     if element.tag == "list":
-        items = (_inline_text(item) for item in element.iter("item"))
-        return "\n".join(f"- {item}" for item in items if item)
+        items = (" ".join(_lines(item)) for item in element.iter("item"))
+        listed = "\n".join(f"- {item}" for item in items if item)
+        return [listed] if listed else []
     if element.tag == "table":
-        rows = (
-            " | ".join(_inline_text(cell) for cell in row.iter("cell"))
-            for row in element.iter("row")
-        )
-        return "\n".join(row for row in rows if row.strip(" |"))
-    return _inline_text(element)
+        return _table_blocks(element)
+    if element.tag in ("quote", "div", "section", "figure", "note", "details") and any(
+        child.tag in _BLOCK_ELEMENTS and child.tag != "lb" for child in element
+    ):
+        out: list[str] = []
+        if element.text and element.text.strip():
+            out.append(" ".join(element.text.split()))
+        for child in element:
+            out.extend(_blocks(child))
+            if child.tail and child.tail.strip():
+                out.append(" ".join(child.tail.split()))
+        return out
+    text = "\n".join(_lines(element))
+    return [text] if text else []
 
 
 def body_paragraphs(body: Any, title: str | None) -> list[str]:
     """The extracted body's blocks as paragraphs, minus a leading heading that repeats the title."""
-    paragraphs = [text for text in (_block_text(child) for child in body) if text]
+    paragraphs = [text for child in body for text in _blocks(child)]
     if paragraphs and title and " ".join(paragraphs[0].split()) == " ".join(title.split()):
         paragraphs.pop(0)
     return paragraphs
@@ -151,26 +217,32 @@ def extract_article(
     fmt: str,
     url: str | None = None,
     fallback_date: str | None = None,
+    repairs: tuple[str, ...] = (),
 ) -> RawDocument:
-    """Main text and metadata of one HTML page (``empty`` when nothing is left)."""
-    result = _bare_extraction(html, source, url)
-    title = _field(result, "title") if result is not None else None
+    """Main text and metadata of one HTML page (``empty`` when nothing is left). The page is
+    parsed once; metadata comes from that tree (:mod:`._page_meta`), the body from
+    trafilatura's extraction of it."""
+    tree = _parse(html, source)
+    meta = page_meta(tree, url)
+    result = _bare_extraction(tree, source, url or meta.url)
+    title = meta.title
     body = _field(result, "body") if result is not None else None
     paragraphs = body_paragraphs(body, title) if body is not None else []
     if not paragraphs and result is not None and _field(result, "text"):
         paragraphs = [p.strip() for p in str(_field(result, "text")).split("\n") if p.strip()]
     if not paragraphs:
         raise InputError(source, "empty: no article text found in the HTML")
-    page_url = url or _field(result, "url") or None
+    page_url = url or meta.url
     return RawDocument(
         source=source,
         format=fmt,
         text="\n\n".join(paragraphs),
-        title=" ".join(title.split()) if title else None,
-        authors=split_authors(str(_field(result, "author") or "")),
-        published=normalise_date(_field(result, "date")) or fallback_date,
-        outlet=clean_outlet(_field(result, "sitename")) or outlet_from_url(page_url),
+        title=title,
+        authors=split_authors(meta.authors or ""),
+        published=meta.published or fallback_date,
+        outlet=clean_outlet(meta.outlet) or outlet_from_url(page_url),
         url=page_url,
+        repairs=repairs,
     )
 
 
