@@ -44,8 +44,7 @@ cleaned text again removes nothing (without fitted statistics).
 
 from __future__ import annotations
 
-from newsdesk.clean.cleaner import CleanConfig, Cleaner, clean_documents
-from newsdesk.clean.context import CONTEXT_RULES
+from newsdesk.clean.cleaner import CONTEXT_RULES, CleanConfig, Cleaner, clean_documents
 from newsdesk.clean.rules import INLINE_RULES, LINE_RULES, DocContext, line_reason
 from newsdesk.clean.template import TemplateStats
 

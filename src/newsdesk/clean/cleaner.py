@@ -1,13 +1,24 @@
-"""The clean engine: split into units, apply the rule tables to a fixpoint, record removals."""
+"""The clean engine: split into units, judge them with the line model, apply the rule tables
+to a fixpoint, record removals (and honour what the user asked to keep)."""
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from newsdesk.clean.context import CONTEXT_RULES, Frame, find_dek
+from newsdesk.clean.context import LOCAL_RULES, find_dek
+from newsdesk.clean.frame import ContextRule, Frame
+from newsdesk.clean.linemodel import Judgement, LineModel, shipped_model
+from newsdesk.clean.page import (
+    article_headlines,
+    body_headings,
+    comment_threads,
+    headline_runs,
+    page_furniture,
+    separator_menus,
+)
 from newsdesk.clean.rules import INLINE_RULES, DocContext, line_reason
 from newsdesk.clean.template import TemplateStats, copy_groups
 from newsdesk.clean.text import (
@@ -27,9 +38,8 @@ from newsdesk.records import CleanedText, RawDocument, Removal
 @dataclass(frozen=True, slots=True)
 class CleanConfig:
     outlet_min_articles: int = 2
-    """A candidate line in this many articles of one outlet is template."""
-    batch_min_articles: int = 3
-    """A candidate line in this many articles of any outlets is template."""
+    """A candidate line in this many distinct articles of one outlet (near-copies counting
+    once) is that outlet's template. Lines shared by different outlets never are."""
     max_template_words: int = 30
     dek_min_words: int = 6
     """An un-punctuated first line of at least this many words is a dek and is kept."""
@@ -37,6 +47,28 @@ class CleanConfig:
     copy_min_words: int = 8
     """Lines of at least this many words identify near-copies when fitting."""
     copy_max_df: int = 50
+    line_model: bool = True
+    """Judge units with the shipped line model (the body span and page furniture)."""
+    page_formats: frozenset[str] = frozenset({"txt", "jsonl"})
+    """Formats whose text may be a whole scraped page: only these get the page-level judgement
+    (line model, comment threads, menus, headline runs). An HTML body was already cut from
+    its page by the extractor; the line and local context rules clean it."""
+    keep: frozenset[str] = frozenset()
+    """What the user keeps: removal reasons that are never applied (``template``), and lines
+    that are never removed (compared case- and space-insensitively)."""
+
+
+CONTEXT_RULES: tuple[ContextRule, ...] = (
+    *LOCAL_RULES[:5],
+    comment_threads,
+    separator_menus,
+    headline_runs,
+    *LOCAL_RULES[5:],
+    page_furniture,
+)
+"""Applied in this order; each sees the removals of the ones before it."""
+PAGE_RULES = frozenset({comment_threads, separator_menus, headline_runs, page_furniture})
+"""The rules of :data:`CONTEXT_RULES` applied only to texts that may be whole pages."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,9 +191,18 @@ class Cleaner:
     (then only the single-document rules apply).
     """
 
-    def __init__(self, config: CleanConfig | None = None, stats: TemplateStats | None = None):
+    def __init__(
+        self,
+        config: CleanConfig | None = None,
+        stats: TemplateStats | None = None,
+        model: LineModel | None = None,
+    ):
         self.config = config or CleanConfig()
         self.stats = stats if stats is not None else TemplateStats()
+        self.model = model if model is not None else (
+            shipped_model() if self.config.line_model else None
+        )  # fmt: skip
+        """The line model (``None``: only the rules judge)."""
         self._prepared: dict[int, tuple[RawDocument, _Prepared]] = {}
         """Units of the last fitted batch, so ``clean`` does not split them again."""
 
@@ -205,7 +246,7 @@ class Cleaner:
         ctx = DocContext.of(doc)
         cached = self._prepared.get(id(doc))
         prep = cached[1] if cached is not None and cached[0] is doc else _prepare(doc, ctx)
-        reasons = self._decide(prep, ctx)
+        reasons = self._decide(prep, ctx, doc.format in self.config.page_formats)
         kept = [u.text for i, u in enumerate(prep.units) if i not in reasons]
         gone = sorted((prep.units[i].start, prep.units[i].end) for i in reasons)
         starts = [start for start, _ in gone]
@@ -219,20 +260,49 @@ class Cleaner:
     def _is_template(self, outlet: str | None) -> _TemplateTest:
         return _TemplateTest(self.stats, outlet, self.config)
 
-    def _decide(self, prep: _Prepared, ctx: DocContext) -> dict[int, str]:
+    def judge(self, prep: _Prepared) -> Judgement | None:
+        """The line model's view of the units (``None`` when it is off or not shipped)."""
+        if self.model is None or len(prep.units) < MIN_MODEL_UNITS:
+            return None
+        return self.model.judge([u.text for u in prep.units], prep.base)
+
+    def _allowed(self, prep: _Prepared) -> Callable[[int, str], bool]:
+        keep = self.config.keep
+        if not keep:
+            return lambda i, reason: True
+        keys = frozenset(line_key(k) for k in keep)
+        return lambda i, reason: reason not in keep and line_key(prep.units[i].text) not in keys
+
+    def _decide(self, prep: _Prepared, ctx: DocContext, page: bool) -> dict[int, str]:
         """Apply the context rules until no rule fires on the surviving units (at most
         :data:`MAX_ROUNDS` rounds: no rule feeds on its own removals, so a round only
-        follows the neighbourhoods the previous one changed)."""
-        reasons = {i: r for i, r in enumerate(prep.base) if r is not None}
+        follows the neighbourhoods the previous one changed). Headings of the body that a
+        soft rule removed are given back and kept from then on."""
+        allowed = self._allowed(prep)
+        judgement = self.judge(prep) if page else None
+        rules = [r for r in CONTEXT_RULES if page or r not in PAGE_RULES]
+        threshold = self.model.threshold if self.model is not None else 1.0
+        span = judgement.span if judgement is not None else None
+        reasons = {i: r for i, r in enumerate(prep.base) if r is not None and allowed(i, r)}
         seq = list(range(len(prep.units)))
+        kept: set[int] = set()
+        is_template = self._is_template(ctx.outlet)
         for _ in range(MAX_ROUNDS):
-            dek = find_dek(prep.units, seq, reasons, self.config.dek_min_words)
-            frame = Frame(prep.units, seq, reasons, ctx, dek, self._is_template(ctx.outlet))
+            dek = find_dek(prep.units, seq, reasons, self.config.dek_min_words, span)
+            frame = Frame(
+                prep.units, seq, reasons, ctx, dek, is_template, judgement, threshold,
+                frozenset(kept),
+            )  # fmt: skip
             fired = False
-            for rule in CONTEXT_RULES:
-                found = rule(frame)
+            for rule in rules:
+                found = {i: r for i, r in rule(frame).items() if allowed(i, r)}
                 fired = fired or bool(found)
                 reasons.update(found)
+            headlines = article_headlines(frame) if page else set()
+            for i in (body_headings(frame) | headlines) - kept:
+                reasons.pop(i, None)
+                kept.add(i)
+                fired = True
             survivors = [i for i in seq if i not in reasons]
             if not fired and survivors == seq:
                 break
@@ -242,6 +312,9 @@ class Cleaner:
 
 MAX_ROUNDS = 8
 """Context rules are re-applied at most this many times (each round is linear)."""
+MIN_MODEL_UNITS = 12
+"""The line model judges pages (it was trained on whole pages): a shorter text is left to
+the rules."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,10 +324,7 @@ class _TemplateTest:
     config: CleanConfig = field(default_factory=CleanConfig)
 
     def __call__(self, key: str) -> bool:
-        cfg = self.config
-        return self.stats.is_template(
-            key, self.outlet, cfg.outlet_min_articles, cfg.batch_min_articles
-        )
+        return self.stats.is_template(key, self.outlet, self.config.outlet_min_articles)
 
 
 def clean_documents(docs: Sequence[RawDocument]) -> list[CleanedText]:
