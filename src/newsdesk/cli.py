@@ -60,6 +60,14 @@ PathsArgument = Annotated[
     list[str],
     typer.Argument(help="Files, folders (recursive) or glob patterns.", show_default=False),
 ]
+KeepOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--keep",
+        help="Keep what cleaning would remove: a removal reason (e.g. template) or the text "
+        "of a line (repeatable). `show --explain` lists the reasons.",
+    ),
+]
 DEFAULT_DB = Path("newsdesk.db")
 
 
@@ -84,12 +92,14 @@ def _progress_wanted() -> bool:
 
 
 @app.command()
-def ingest(paths: PathsArgument, db: DbOption = DEFAULT_DB) -> None:
+def ingest(paths: PathsArgument, db: DbOption = DEFAULT_DB, keep: KeepOption = None) -> None:
     """Read, clean and store reports. Re-ingesting the same input changes nothing."""
     from newsdesk.pipeline import ingest_paths
 
     with _open(db) as store:
-        report = ingest_paths(store, paths, on_error=_report_error, progress=_progress_wanted())
+        report = ingest_paths(
+            store, paths, on_error=_report_error, progress=_progress_wanted(), keep=keep or ()
+        )
         typer.echo(
             f"{report.documents} documents read: {len(report.added)} new, "
             f"{report.unchanged} already in {db}; {len(report.errors)} errors",
@@ -121,14 +131,22 @@ def show(
     db: DbOption = DEFAULT_DB,
     fmt: FormatOption = Format.md,
     matcher: MatcherOption = Matcher.rules,
+    keep: KeepOption = None,
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", help="Also list every span cleaning removed, and why."),
+    ] = False,
 ) -> None:
-    """Show one story's brief, facts and sources."""
+    """Show one story's brief, facts and sources (--keep: as if cleaned with overrides)."""
     from newsdesk.brief import render_html, render_json, render_markdown
+    from newsdesk.clean.explain import explain_markdown
     from newsdesk.pipeline import make_matcher, story_report
 
     with _open(db) as store:
         try:
-            report = story_report(store, store.story(story), matcher=make_matcher(matcher))
+            report = story_report(
+                store, store.story(story), matcher=make_matcher(matcher), keep=keep or ()
+            )
         except NewsdeskError as exc:
             _err(str(exc))
             raise typer.Exit(1) from exc
@@ -138,6 +156,9 @@ def show(
         typer.echo(render_html.report_html([report], title=report.story.title), nl=False)
     else:
         typer.echo(render_markdown.story_markdown(report))
+    if explain:
+        notes = "\n".join(explain_markdown(a.article) for a in report.analyses)
+        typer.echo(f"## Removed by cleaning\n\n{notes}", err=fmt is not Format.md)
 
 
 @app.command()
@@ -152,6 +173,7 @@ def run(
         typer.Option("--format", "-f", help="Output formats (repeatable). Default: all."),
     ] = None,
     matcher: MatcherOption = Matcher.rules,
+    keep: KeepOption = None,
     stream: Annotated[
         bool,
         typer.Option(
@@ -175,6 +197,7 @@ def run(
                 progress=_progress_wanted(),
                 matcher=make_matcher(matcher),
                 stream=stream,
+                keep=keep or (),
             )
         except NewsdeskError as exc:
             _err(str(exc))

@@ -72,14 +72,16 @@ def make_article(doc: RawDocument, cleaned: CleanedText) -> Article:
 
 
 def clean_articles(
-    docs: Sequence[RawDocument], stats: TemplateStats | None = None
+    docs: Sequence[RawDocument], stats: TemplateStats | None = None, keep: Iterable[str] = ()
 ) -> tuple[list[Article], TemplateStats]:
     """Clean a batch; return the articles and the batch's own template-line counts.
 
-    Lines are judged against ``stats`` (what earlier batches taught) plus this batch."""
-    from newsdesk.clean import Cleaner
+    Lines are judged against ``stats`` (what earlier batches taught) plus this batch;
+    ``keep`` holds the user's overrides (reasons or line texts never removed)."""
+    from newsdesk.clean import CleanConfig, Cleaner
+    from newsdesk.clean.explain import overrides
 
-    cleaner = Cleaner(stats=stats)
+    cleaner = Cleaner(CleanConfig(keep=overrides(keep)), stats=stats)
     delta = cleaner.batch_stats(docs)
     cleaner.stats = cleaner.stats.merged(delta)
     return [make_article(doc, cleaner.clean(doc)) for doc in docs], delta
@@ -97,6 +99,7 @@ def ingest_paths(
     on_error: ErrorHandler | None = None,
     progress: bool = False,
     batch_size: int = 100,
+    keep: Iterable[str] = (),
 ) -> IngestReport:
     """Read, clean and store every document under ``paths``.
 
@@ -125,7 +128,7 @@ def ingest_paths(
             new_docs.append(doc)
     if not new_docs:
         return report
-    articles, delta = clean_articles(new_docs, store.template_stats())
+    articles, delta = clean_articles(new_docs, store.template_stats(), keep)
     for batch in _batched(articles, batch_size):
         report.added.extend(store.add_articles(batch))
     # Counted once the articles are in: an interrupted ingest under-counts, never doubles.
@@ -186,13 +189,18 @@ def make_matcher(name: str) -> MeasureMatcher:
 
 
 def story_report(
-    store: Store, story: Story, *, matcher: MeasureMatcher | None = None
+    store: Store, story: Story, *, matcher: MeasureMatcher | None = None, keep: Iterable[str] = ()
 ) -> StoryReport:
-    """Facts, alignment and brief for one stored story."""
+    """Facts, alignment and brief for one stored story (with ``keep``, its articles are
+    cleaned again with those overrides first; nothing is stored)."""
     from newsdesk.align import align
     from newsdesk.brief import build_brief
+    from newsdesk.clean.explain import overrides, reclean
 
-    analyses = [analyse(a) for a in store.articles(story.article_ids)]
+    articles = store.articles(story.article_ids)
+    if overrides(keep):
+        articles = reclean(articles, keep, store.template_stats())
+    analyses = [analyse(a) for a in articles]
     reuse = store.paragraph_reuse(story.article_ids)
     groups = align(analyses, reuse, matcher=matcher)
     brief = build_brief(story, analyses, groups, reuse)
@@ -254,9 +262,10 @@ def run(
     progress: bool = False,
     matcher: MeasureMatcher | None = None,
     stream: bool = False,
+    keep: Iterable[str] = (),
 ) -> RunReport:
     """Ingest ``paths``, dedupe and cluster the whole store, and brief every story."""
-    ingest = ingest_paths(store, paths, on_error=on_error, progress=progress)
+    ingest = ingest_paths(store, paths, on_error=on_error, progress=progress, keep=keep)
     duplicates = dedupe_store(store)
     stories = cluster_store(store, stream=stream)
     reports = [story_report(store, s, matcher=matcher) for s in stories]

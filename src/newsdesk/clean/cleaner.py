@@ -83,8 +83,11 @@ def _cut_inline(raw: str, line: Line) -> tuple[list[tuple[int, int]], list[Remov
     found: list[tuple[int, int, str]] = []
     for rule in INLINE_RULES:
         for m in rule.pattern.finditer(raw, line.start, line.end):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), rule.reason))
+            piece = m.group(0)
+            start = m.start() + len(piece) - len(piece.lstrip())
+            end = m.end() - len(piece) + len(piece.rstrip())
+            if end > start:
+                found.append((start, end, rule.reason))
     cuts: list[tuple[int, int]] = []
     removals: list[Removal] = []
     for start, end, reason in sorted(found):

@@ -329,6 +329,18 @@ EMAIL_OBFUSCATION_RE = re.compile(
     re.I,
 )
 
+_AFTER_SENTENCE = r"(?<=[.!?…\"”’)])\s+"
+GLUED_NOTICE_RE = re.compile(
+    _AFTER_SENTENCE
+    + r"(?:(?:(?i:copyright)|©|ⓒ|\([cC]\))\s*(?:©\s*)?(?:(?:19|20)\d\d\b|[A-Z])[^\n]{0,160}"
+    r"|[^.!?\n]{0,80}\b(?i:all rights reserved)\.?(?:\s+(?i:this material may not)[^\n]{0,120})?"
+    r"|(?i:this material may not be published, broadcast, rewritten,? or redistributed)[^\n]{0,80}"
+    r")$"
+)
+"""A rights notice glued after the last sentence of a paragraph (``... said. © 2024 OUTLET.
+All rights reserved.``): only the notice goes, from the end of the sentence to the end of
+the line."""
+
 # ---------------------------------------------------------------- promos, lists, notices
 
 RELATED_HEADERS = frozenset(
@@ -393,7 +405,7 @@ MAX_NEWSLETTER_WORDS = 30
 
 MAX_RIGHTS_WORDS = 40
 RIGHTS_RE = re.compile(
-    r"\ball rights reserved\b"
+    r"\ball rights reserved\b(?=\.?\s*(?:$|this material))"
     r"|^(?:copyright|©|ⓒ)\s*(?:[©ⓒ]\s*)?(?:\d{4}|\(c\))"
     r"|^copyright\s*[©ⓒ]"
     r"|^this material may not be published, broadcast, rewritten,? or redistributed"

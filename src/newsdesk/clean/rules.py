@@ -355,7 +355,10 @@ LINE_RULES: tuple[LineRule, ...] = (
 )
 """Context-free rules, in priority order."""
 
-INLINE_RULES: tuple[InlineRule, ...] = (InlineRule("email-obfuscation", p.EMAIL_OBFUSCATION_RE),)
+INLINE_RULES: tuple[InlineRule, ...] = (
+    InlineRule("email-obfuscation", p.EMAIL_OBFUSCATION_RE),
+    InlineRule("rights-notice", p.GLUED_NOTICE_RE),
+)
 """Spans removed from inside a line, leaving the rest of the line to the line rules."""
 
 
