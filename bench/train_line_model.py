@@ -1,6 +1,7 @@
 """Train the clean stage's line model on the development part of L3S-GN1 and ship it.
 
-    python bench/train_line_model.py              # train, cross-validate, write the model
+    python bench/train_line_model.py --threshold 0.99 --folds-out /tmp/folds
+                                                  # train, cross-validate, write the model
     python bench/train_line_model.py --cv-only    # only the grouped cross-validation figures
 
 Each dev page is rendered as scraped text (``_l3s.render``), split into the cleaner's units
@@ -224,6 +225,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cv-only", action="store_true")
     ap.add_argument("--body-floor", type=float, default=0.99)
     ap.add_argument("--folds-out", type=Path, help="also write the fold models here")
+    ap.add_argument(
+        "--threshold",
+        type=float,
+        help="removal threshold to ship (chosen with bench_l3s.py --part dev --folds DIR "
+        "--threshold T on the fold models); default: from --body-floor",
+    )
     args = ap.parse_args(argv)
 
     dev = load("dev")
@@ -262,9 +269,14 @@ def main(argv: list[str] | None = None) -> int:
     for tau in (0.5, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995, 0.998):
         sweep[tau] = _scores(y, out & (p2_oof >= tau))
         print(f"  tau {tau}: {sweep[tau]}")
-    ok = [t for t, s in sweep.items() if s["body_unit_recall"] >= args.body_floor]
-    threshold = min(ok) if ok else max(sweep)
-    print(f"threshold {threshold} (lowest with dev CV body-unit recall >= {args.body_floor})")
+    if args.threshold is not None:
+        threshold = args.threshold
+        sweep.setdefault(threshold, _scores(y, out & (p2_oof >= threshold)))
+        print(f"threshold {threshold} (given)")
+    else:
+        ok = [t for t, s in sweep.items() if s["body_unit_recall"] >= args.body_floor]
+        threshold = min(ok) if ok else max(sweep)
+        print(f"threshold {threshold} (lowest with dev CV body-unit recall >= {args.body_floor})")
     if args.folds_out:
         args.folds_out.mkdir(parents=True, exist_ok=True)
         for k, (_, te) in enumerate(folds):

@@ -42,8 +42,12 @@ class RawDocument:
     outlet: str | None = None
     url: str | None = None
     repairs: tuple[str, ...] = ()
-    """What decoding had to repair to read the input (a replaced charset, dropped NUL bytes,
-    bytes replaced by U+FFFD); empty when the bytes were read as they are."""
+    """What ingest had to repair to read the input (a replaced charset, dropped NUL bytes,
+    bytes replaced by U+FFFD, :data:`PAGE_TEXT`); empty when it was read as it is."""
+
+
+PAGE_TEXT = "whole page text: the extractor found no article body"
+"""The repair of an HTML page whose text was taken whole (cleaning then judges it as a page)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,7 @@ from newsdesk.clean.text import (
     template_key,
     words,
 )
-from newsdesk.records import CleanedText, RawDocument, Removal
+from newsdesk.records import PAGE_TEXT, CleanedText, RawDocument, Removal
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +50,10 @@ class CleanConfig:
     line_model: bool = True
     """Judge units with the shipped line model (the body span and page furniture)."""
     page_formats: frozenset[str] = frozenset({"txt", "jsonl"})
-    """Formats whose text may be a whole scraped page: only these get the page-level judgement
-    (line model, comment threads, menus, headline runs). An HTML body was already cut from
-    its page by the extractor; the line and local context rules clean it."""
+    """Formats whose text may be a whole scraped page: only these (and an HTML page taken
+    whole, :data:`~newsdesk.records.PAGE_TEXT`) get the page-level judgement (line model,
+    comment threads, menus, headline runs). An HTML body was already cut from its page by
+    the extractor; the line and local context rules clean it."""
     keep: frozenset[str] = frozenset()
     """What the user keeps: removal reasons that are never applied (``template``), and lines
     that are never removed (compared case- and space-insensitively)."""
@@ -249,7 +250,8 @@ class Cleaner:
         ctx = DocContext.of(doc)
         cached = self._prepared.get(id(doc))
         prep = cached[1] if cached is not None and cached[0] is doc else _prepare(doc, ctx)
-        reasons = self._decide(prep, ctx, doc.format in self.config.page_formats)
+        page = doc.format in self.config.page_formats or PAGE_TEXT in doc.repairs
+        reasons = self._decide(prep, ctx, page)
         kept = [u.text for i, u in enumerate(prep.units) if i not in reasons]
         gone = sorted((prep.units[i].start, prep.units[i].end) for i in reasons)
         starts = [start for start, _ in gone]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from newsdesk.clean.features import Span
 from newsdesk.clean.linemodel import Judgement
 from newsdesk.clean.rules import DocContext
-from newsdesk.clean.text import Unit, ends_sentence
+from newsdesk.clean.text import Unit, ends_sentence, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,13 +66,28 @@ class Frame:
 
     def furniture(self, i: int) -> bool:
         """Outside the body span, judged page furniture by the line model, and not a
-        sentence (the model never removes a line that ends a sentence)."""
+        statement (the model never removes a sentence: see :func:`is_statement`)."""
         j = self.judgement
         if j is None or self.in_body(i) or float(j.p_outside[i]) < self.threshold:
             return False
-        return not ends_sentence(self.units[i].text)
+        return not is_statement(self.units[i].text)
 
 
+def is_statement(text: str) -> bool:
+    """A line the line model may not remove: a sentence ending in a full stop (three words or
+    more), or any sentence of :data:`STATEMENT_WORDS` words or more. Short exclamations,
+    questions and trailing ellipses (``Sign up now!``, ``What is this?``, ``More...``) are
+    furniture the model may judge."""
+    if not ends_sentence(text):
+        return False
+    n = len(words(text))
+    core = text.rstrip("\"'”’)]")
+    if core.endswith(".") and not core.endswith("..."):
+        return n >= 3
+    return n >= STATEMENT_WORDS
+
+
+STATEMENT_WORDS = 8
 ContextRule = Callable[[Frame], dict[int, str]]
 DOUBT = 0.5
 """Outside the body, a unit the line model scores below this as furniture may be the

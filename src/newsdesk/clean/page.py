@@ -31,6 +31,7 @@ from newsdesk.clean.features import COMMENT_HEADER, COMMENT_META
 from newsdesk.clean.frame import Frame
 from newsdesk.clean.text import CLOSING_QUOTES, ends_sentence, is_prose, line_key, words
 
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\b\d{1,2}:\d\d\b", re.I)
 _MENU_SEPARATOR = re.compile(r"\s*[|•·»›]\s*|\s+(?:>|/|::|-|–)\s+")
 MAX_MENU_ITEM_WORDS = 5
 COMMENT_GAP = 8
@@ -71,8 +72,8 @@ def is_headline_like(text: str) -> bool:
     core = text.rstrip(CLOSING_QUOTES)
     if not MIN_HEADLINE_WORDS <= n <= MAX_HEADLINE_WORDS or not core:
         return False
-    if core[-1] in ".…:;,?!" or text[0] in "-•*·" or "|" in text:
-        return False
+    if core[-1] in ".…:;,?!" or text[0] in "-•*·" or "|" in text or _CLOCK.search(text):
+        return False  # a sentence, a list item, a table row, a schedule line
     return text[0].isupper() or text[0] in "\"'‘“"
 
 

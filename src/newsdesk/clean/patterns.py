@@ -331,8 +331,7 @@ EMAIL_OBFUSCATION_RE = re.compile(
 
 _AFTER_SENTENCE = r"(?<=[.!?…\"”’)])\s+"
 GLUED_NOTICE_RE = re.compile(
-    _AFTER_SENTENCE
-    + r"(?:(?:(?i:copyright)|©|ⓒ|\([cC]\))\s*(?:©\s*)?(?:(?:19|20)\d\d\b|[A-Z])[^\n]{0,160}"
+    _AFTER_SENTENCE + r"(?:(?:(?i:copyright)|©|ⓒ|\([cC]\))\s*(?:©\s*)?(?:19|20)\d\d\b[^\n]{0,160}"
     r"|[^.!?\n]{0,80}\b(?i:all rights reserved)\.?(?:\s+(?i:this material may not)[^\n]{0,120})?"
     r"|(?i:this material may not be published, broadcast, rewritten,? or redistributed)[^\n]{0,80}"
     r")$"

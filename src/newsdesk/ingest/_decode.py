@@ -152,13 +152,23 @@ def sniff_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
+_LABELS = {
+    "windows-874": "cp874", "x-sjis": "shift_jis", "macintosh": "mac-roman",
+    "x-mac-roman": "mac-roman", "x-mac-cyrillic": "mac-cyrillic", "iso-8859-8-i": "iso8859-8",
+    "ks_c_5601-1987": "cp949", "unicode-1-1-utf-8": "utf-8", "x-cp1250": "cp1250",
+    "x-cp1251": "cp1251", "x-gbk": "gbk", "x-euc-jp": "euc_jp",
+}  # fmt: skip
+"""WHATWG labels Python's codec registry does not know."""
+
+
 def web_codec(declared: str | None) -> str | None:
     """The Python codec a browser would use for a declared charset label, or ``None`` when
     the label names no text encoding a browser knows (``base64``, ``rot13``, ``punycode``)."""
     if not declared:
         return None
+    label = declared.strip().lower()
     try:
-        info = codecs.lookup(declared.strip())
+        info = codecs.lookup(_LABELS.get(label, label))
     except (LookupError, ValueError):
         return None
     name = info.name

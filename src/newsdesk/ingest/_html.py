@@ -16,7 +16,7 @@ from newsdesk.ingest._decode import decode_text, sniff_charset
 from newsdesk.ingest._meta import clean_outlet, outlet_from_url, split_authors
 from newsdesk.ingest._page_meta import page_meta
 from newsdesk.ingest._types import ReadResult
-from newsdesk.records import RawDocument
+from newsdesk.records import PAGE_TEXT, RawDocument
 
 _BLOCK_TAGS = frozenset(
     {
@@ -87,19 +87,47 @@ def _drop_hover_cards(tree: Any) -> None:
             el.drop_tree()
 
 
-def _parse(html: str, source: str) -> Any:
-    """The page as parsed by trafilatura's own loader (so extraction sees what it expects)."""
+UNCLOSED_TITLE = "unclosed <title> dropped: it swallowed the page"
+
+
+def _swallowed_by_title(tree: Any) -> bool:
+    """An unclosed ``<title>`` whose text is the rest of the page (markup included)."""
+    if tree.find(".//body") is not None:
+        return False
+    title = tree.find(".//title")
+    text = title.text if title is not None else None
+    return bool(text) and len(text) > 1000 and "<" in text
+
+
+def _load(html: str, source: str) -> Any:
+    import lxml.etree
     from trafilatura.utils import load_html
 
     try:
         tree = load_html(_strip_xml_declaration(html))
     except Exception as exc:  # third-party parser: any failure means unparseable input
         raise InputError(source, f"malformed: HTML could not be parsed ({exc})") from exc
-    if tree is None:
-        raise InputError(source, "malformed: not an HTML document")
+    if tree is None:  # trafilatura judged it not quite HTML; lxml reads what a browser would
+        import lxml.html
+
+        try:
+            tree = lxml.html.document_fromstring(_strip_xml_declaration(html))
+        except (ValueError, lxml.etree.ParserError) as exc:
+            raise InputError(source, f"malformed: not an HTML document ({exc})") from exc
+    return tree
+
+
+def _parse(html: str, source: str) -> tuple[Any, tuple[str, ...]]:
+    """The page as parsed by trafilatura's own loader (so extraction sees what it expects),
+    and what had to be repaired to parse it."""
+    tree = _load(html, source)
+    repairs: tuple[str, ...] = ()
+    if _swallowed_by_title(tree):
+        tree = _load(re.sub(r"<title\b[^>]*>", "", html, count=1, flags=re.I), source)
+        repairs = (UNCLOSED_TITLE,)
     if _HOVER_WORDS.search(html):
         _drop_hover_cards(tree)
-    return tree
+    return tree, repairs
 
 
 def _bare_extraction(tree: Any, source: str, url: str | None) -> Any:
@@ -222,7 +250,8 @@ def extract_article(
     """Main text and metadata of one HTML page (``empty`` when nothing is left). The page is
     parsed once; metadata comes from that tree (:mod:`._page_meta`), the body from
     trafilatura's extraction of it."""
-    tree = _parse(html, source)
+    tree, parse_repairs = _parse(html, source)
+    repairs = (*repairs, *parse_repairs)
     meta = page_meta(tree, url)
     result = _bare_extraction(tree, source, url or meta.url)
     title = meta.title
@@ -231,7 +260,10 @@ def extract_article(
     if not paragraphs and result is not None and _field(result, "text"):
         paragraphs = [p.strip() for p in str(_field(result, "text")).split("\n") if p.strip()]
     if not paragraphs:
-        raise InputError(source, "empty: no article text found in the HTML")
+        whole = page_text(tree)
+        if not whole:
+            raise InputError(source, "empty: no text found in the HTML")
+        paragraphs, repairs = [whole], (*repairs, PAGE_TEXT)
     page_url = url or meta.url
     return RawDocument(
         source=source,
@@ -262,6 +294,46 @@ def _walk(element: Any, out: list[str]) -> None:
     if block:
         out.append("\n\n")
     out.append(element.tail or "")
+
+
+_PAGE_DROP = frozenset({*_DROP_TAGS, "head", "select", "textarea", "button", "input"})
+
+
+def page_text(tree: Any) -> str:
+    """The visible text of a whole page, one block per line (block elements and ``<br>`` end
+    a line; scripts, styles, forms and comments dropped): what a scraper would save."""
+    lines: list[str] = []
+    pending: list[str] = []
+
+    def flush() -> None:
+        line = " ".join("".join(pending).split())
+        if line:
+            lines.append(line)
+        pending.clear()
+
+    def walk(element: Any) -> None:
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if not tag or tag in _PAGE_DROP:
+            return
+        block = tag in _BLOCK_TAGS or tag in ("br", "td", "th", "tr", "title", "body", "li")
+        if block:
+            flush()
+        pending.append(element.text or "")
+        for child in element:
+            walk(child)
+            pending.append(child.tail or "")
+        if block:
+            flush()
+
+    body = tree.find(".//body")
+    if body is not None:
+        walk(body)
+    else:  # a broken page whose text the parser left in <head>
+        for child in tree.iter("head"):
+            child.tag = "div"
+        walk(tree)
+    flush()
+    return "\n".join(lines)
 
 
 def fragment_to_text(html: str) -> str:
