@@ -95,8 +95,8 @@ def _swallowed_by_title(tree: Any) -> bool:
     if tree.find(".//body") is not None:
         return False
     title = tree.find(".//title")
-    text = title.text if title is not None else None
-    return bool(text) and len(text) > 1000 and "<" in text
+    text: str = (title.text or "") if title is not None else ""
+    return len(text) > 1000 and "<" in text
 
 
 def _load(html: str, source: str) -> Any:
