@@ -45,10 +45,13 @@ from newsdesk.errors import InputError
 from newsdesk.records import CleanedText, RawDocument
 
 GATE = {
-    "file": {"body_recall": 0.0, "debris_recall": 0.0, "precision": 0.0},
-    "html_f1_margin": -1.0,
+    "file": {"body_recall": 0.96, "debris_recall": 0.90, "precision": 0.99},
+    "html_f1_margin": 0.015,
 }
-"""Floors on the test part (set from the measured figures in docs/benchmarks.md)."""
+"""Floors on the test part, a little under the figures in docs/benchmarks.md (file by file:
+body 0.967, debris 0.909, precision 0.995; HTML F1 +0.024 over trafilatura). The HTML floor
+is a margin over trafilatura measured in the same run, and no page may be rejected. Raise,
+never lower."""
 _GLUED = re.compile(r"[a-z0-9%)][.!?][\"”’)]?[A-Z][a-z]")
 
 

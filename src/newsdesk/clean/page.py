@@ -128,6 +128,8 @@ def headline_runs(f: Frame) -> dict[int, str]:
         if i >= 0 and f.free(i) and is_headline_like(f.text(i)) and not f.body_starts(i):
             run.append(i)
             continue
+        if run and i >= 0 and is_prose(f.text(i)) and _roots(f.text(run[-1])) & _roots(f.text(i)):
+            run.pop()  # the last one heads the paragraph after it: a subheading
         inside = f.span is None or any(f.in_body(r) for r in run)
         long_enough = all(len(words(f.text(r))) >= MIN_RUN_INSIDE_WORDS for r in run)
         if len(run) >= (MIN_RUN_INSIDE if inside else MIN_RUN_OUTSIDE) and (
@@ -169,6 +171,7 @@ MAX_HEADLINE_SCAN = 30
 HEADLINE_BODY_UNITS = 12
 LEAD_LOOKBACK = 25
 LEAD_MIN_WORDS = 12
+MIN_CONTINUATION = 0.25
 HARD_REASONS = frozenset(
     {"dateline", "byline", "caption", "photo-credit", "interface-label", "share-widget",
      "advertisement", "loading", "metadata", "bare-link", "rights-notice", "call-to-action",
@@ -178,21 +181,6 @@ HARD_REASONS = frozenset(
 """Reasons that say what a line is, so it cannot be the article's headline."""
 MIN_HEADLINE_OVERLAP = 0.4
 MIN_HEADLINE_SHARED = 2
-
-
-def _body_starts(f: Frame) -> list[int]:
-    """Where the article body starts: each segment of the span, and prose paragraphs shortly
-    before the main segment (a body interrupted by a block of links)."""
-    span = f.span
-    if span is None:
-        return []
-    a = span.main[0]
-    starts = {x for x, _ in (span.main, *span.extra)}
-    starts.update(
-        i for i in f.seq
-        if a - LEAD_LOOKBACK <= i < a and is_prose(f.text(i), LEAD_MIN_WORDS)
-    )  # fmt: skip
-    return sorted(starts)
 
 
 _STOP_ROOTS = frozenset(
@@ -205,6 +193,29 @@ def _roots(text: str) -> frozenset[str]:
     lets ``driving`` meet ``driver`` and ``Wrong-way`` meet ``wrong``."""
     parts = (p for w in words(text) for p in re.split(r"[-'’]", w.casefold()))
     return frozenset(p[:4] for p in parts if len(p) >= 3 and p not in _STOP_ROOTS)
+
+
+def _body_starts(f: Frame) -> dict[int, int]:
+    """Where the article body starts, with how far back its heading may be: each segment of
+    the span and prose paragraphs shortly before the main segment (a body interrupted by a
+    block of links) get :data:`HEADLINE_LOOKBACK`; prose paragraphs after it that continue the
+    article (sharing :data:`MIN_CONTINUATION` of their words with it) get one line: a
+    subheading right above them."""
+    span = f.span
+    if span is None:
+        return {}
+    a, b = span.main
+    starts = dict.fromkeys((x for x, _ in (span.main, *span.extra)), HEADLINE_LOOKBACK)
+    for i in f.seq:
+        if a - LEAD_LOOKBACK <= i < a and is_prose(f.text(i), LEAD_MIN_WORDS):
+            starts.setdefault(i, HEADLINE_LOOKBACK)
+    body = frozenset().union(*(_roots(f.text(i)) for i in f.seq if a <= i <= b))
+    for i in f.seq:
+        if b < i <= b + LEAD_LOOKBACK and is_prose(f.text(i), LEAD_MIN_WORDS):
+            own = _roots(f.text(i))
+            if own and len(own & body) >= MIN_CONTINUATION * len(own):
+                starts.setdefault(i, 1)
+    return dict(sorted(starts.items()))
 
 
 def _headline_candidate(f: Frame, i: int) -> bool:
@@ -251,21 +262,25 @@ def article_headlines(f: Frame) -> set[int]:
            for i in f.seq):  # fmt: skip
         return kept  # the headline is the document's known title, repeated in the body
     pos = {i: k for k, i in enumerate(f.seq)}
-    for start in _body_starts(f):
+    for start, lookback in _body_starts(f).items():
         if start not in pos:
             continue
         k = pos[start]
         body = _prose_roots(f, k)
         best: tuple[float, int] | None = None
-        back = 0
+        back = near = 0
         for i in [*f.seq[k : k + 2], *reversed(f.seq[max(0, k - MAX_HEADLINE_SCAN) : k])]:
             reason = f.reasons.get(i)
             if reason in HARD_REASONS:
                 continue
-            if i < start and reason is None:
-                back += 1
-                if back > HEADLINE_LOOKBACK:
-                    break
+            if i < start:
+                if near >= 1 and lookback == 1:
+                    break  # a continuation's heading is the line right above it
+                near += 1
+                if reason is None:
+                    back += 1
+                    if back > lookback:
+                        break
             share = _matches_body(f, i, body)
             if share is None:
                 continue
@@ -292,11 +307,12 @@ def _heading_shaped(text: str) -> bool:
 
 def body_headings(f: Frame) -> set[int]:
     """Removed units that are headings of the body: heading-shaped, removed by a soft rule,
-    inside the body span, right between two surviving prose units, and either short (a
-    generic heading) or sharing a word with the paragraph after it."""
+    right between two surviving prose units (inside the body span or not: prose around it
+    is kept), and either short (a generic heading) or sharing a word with the paragraph after
+    it."""
     kept: set[int] = set()
     for before, i, after in zip(f.seq, f.seq[1:], f.seq[2:], strict=False):
-        if f.reasons.get(i) not in SOFT_REASONS or not f.in_body(i):
+        if f.reasons.get(i) not in SOFT_REASONS:
             continue
         if before in f.reasons or after in f.reasons:
             continue

@@ -199,8 +199,12 @@ def _legacy_codec(data: bytes) -> str | None:
     return "cp1252" if ascii_share >= 1 - _UNREADABLE_SHARE else None
 
 
+_UNREADABLE = dict.fromkeys([0xFFFD, 0x7F, *(c for c in range(32) if c not in (9, 10, 12, 13))])
+
+
 def _unreadable(text: str) -> int:
-    return sum(1 for c in text if c == "\ufffd" or (c < " " and c not in "\t\n\r\f") or c == "\x7f")
+    """How many characters are U+FFFD or control characters."""
+    return len(text) - len(text.translate(_UNREADABLE))
 
 
 def _fallback(data: bytes, reason: str) -> Decoded | None:
