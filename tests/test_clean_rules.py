@@ -125,7 +125,6 @@ DEBRIS = [
     ("STAFF PHOTO BY ODILE BRAND Crews gather at the gate on Monday.", "caption"),
     ("ABOVE: The harbour master inspects the quay", "caption"),
     ("Ada Fenn, left, and Noel Marsh walk along the pier on Sunday.", "caption"),
-    ("Pickets block the depot gate [AFP]", "caption"),
     # related links
     ("You may also like...", "related-list"),
     ("Most read in harbour news", "related-list"),

@@ -296,7 +296,7 @@ class Cleaner:
             dek = find_dek(prep.units, seq, reasons, self.config.dek_min_words, span)
             frame = Frame(
                 prep.units, seq, reasons, ctx, dek, is_template, judgement, threshold,
-                frozenset(kept),
+                frozenset(kept), page,
             )  # fmt: skip
             fired = False
             for rule in rules:

@@ -165,8 +165,18 @@ GLUED_TEASER_RE = re.compile(
     r"[-•*] (?:\S+ ){2,}\S*[a-z0-9?!’')](?:[A-Z][a-z’']*|[A-Z]\.)(?: \S+){3,}"
 )
 """A list item made of a headline glued to its summary: ``- Rams top BearsNeither side ...``
-(the markup between them was dropped, so a lowercase letter or ``?`` runs into a capital)."""
+(the markup between them was dropped, so a lowercase letter or ``?`` runs into a capital).
+Only in scraped text: a brand written in camel case (``CloudSimple``) looks the same, and
+HTML ingest never glues."""
+TEASER_ITEM_RE = re.compile(r"[-•*] [^·.!?]{8,140}[^\s·] · [A-Z\"“‘'][^·]{15,}")
+"""A list item whose headline and summary HTML ingest joined with `` · ``."""
 MIN_TEASER_RUN = 3
+
+
+def _teaser_item(f: Frame, text: str) -> bool:
+    if TEASER_ITEM_RE.fullmatch(text):
+        return True
+    return f.page and GLUED_TEASER_RE.fullmatch(text) is not None
 
 
 def glued_teasers(f: Frame) -> dict[int, str]:
@@ -177,7 +187,7 @@ def glued_teasers(f: Frame) -> dict[int, str]:
     for i in [*f.seq, -1]:
         if i in f.reasons:
             continue
-        if i >= 0 and f.free(i) and GLUED_TEASER_RE.fullmatch(f.text(i)):
+        if i >= 0 and f.free(i) and _teaser_item(f, f.text(i)):
             run.append(i)
             continue
         if len(run) >= MIN_TEASER_RUN:

@@ -33,6 +33,8 @@ class Frame:
     this."""
     kept: frozenset[int] = frozenset()
     """Units given back to the body (headings), which no rule removes again."""
+    page: bool = True
+    """The text may be a whole scraped page (``txt``, ``jsonl``), not an extracted body."""
 
     def text(self, i: int) -> str:
         return self.units[i].text

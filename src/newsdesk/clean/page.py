@@ -29,6 +29,7 @@ import re
 
 from newsdesk.clean.features import COMMENT_HEADER, COMMENT_META
 from newsdesk.clean.frame import Frame
+from newsdesk.clean.patterns import CTA_RE
 from newsdesk.clean.text import CLOSING_QUOTES, ends_sentence, is_prose, line_key, words
 
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\b\d{1,2}:\d\d\b", re.I)
@@ -308,8 +309,8 @@ def _heading_shaped(text: str) -> bool:
 def body_headings(f: Frame) -> set[int]:
     """Removed units that are headings of the body: heading-shaped, removed by a soft rule,
     right between two surviving prose units (inside the body span or not: prose around it
-    is kept), and either short (a generic heading) or sharing a word with the paragraph after
-    it."""
+    is kept), not a call to action, and either short (a generic heading) or sharing two words
+    with the paragraph after it."""
     kept: set[int] = set()
     for before, i, after in zip(f.seq, f.seq[1:], f.seq[2:], strict=False):
         if f.reasons.get(i) not in SOFT_REASONS:
@@ -319,6 +320,9 @@ def body_headings(f: Frame) -> set[int]:
         text = f.text(i)
         if not (_heading_shaped(text) and is_prose(f.text(before)) and is_prose(f.text(after))):
             continue
-        if len(words(text)) <= GENERIC_HEADING_WORDS or _roots(text) & _roots(f.text(after)):
+        if CTA_RE.search(text):
+            continue
+        shared = len(_roots(text) & _roots(f.text(after)))
+        if len(words(text)) <= GENERIC_HEADING_WORDS or shared >= MIN_HEADLINE_SHARED:
             kept.add(i)
     return kept

@@ -35,7 +35,7 @@ _NAME = r"[^\W\d_][\w'’.\-]*"
 _CAPNAME = r"[A-Z][\w'’.\-]*"
 _START = r"(?:^|(?<=\s)|(?<=[.!?]))"
 
-TRAILING_PAREN_RE = re.compile(r"[(\[]([^()\[\]]{2,160})[)\]]$")
+TRAILING_PAREN_RE = re.compile(r"\(([^()]{2,160})\)$")
 """A parenthetical that ends the line; the caller checks that its content is a credit."""
 TRAILING_CREDIT_RES = (
     # Photo/Reuters, Photo: NAME, Photograph: NAME/AGENCY, Image credit: ...
@@ -75,7 +75,7 @@ CAPTION_SHAPE_RES = (
     re.compile(
         r".{0,80}\b[A-Z][\w.'’-]+,\s+(?:(?:second|third|far|top|bottom)\s+)?(?:from\s+)?"
         r"(?:left|right|center|centre)(?:\s+to\s+right)?,\s"
-        r"|.{0,80}\((?:L|R|C|left|right|centre|center|front|back|top|bottom)\)\s"
+        r"|.{0,80}\((?:left|right|centre|center|front|back|top|bottom)\)\s"
     ),
 )
 """Captions known by their shape, credit or not: ``... in this June 3 file photo.``,

@@ -3,7 +3,8 @@
 Needs decoded HTML (see ``_decode``); produces a :class:`~newsdesk.records.RawDocument` whose
 text has one paragraph per block of trafilatura's extracted body (blank lines between), with
 every block element and line break separating text: quotes, nested divs and layout-table
-cells give paragraphs of their own, data-table rows ``a | b | c`` lines, lists ``- item`` lines.
+cells give paragraphs of their own, data-table rows ``a | b | c`` lines, lists ``- item`` lines
+(the blocks of one item joined by `` · ``).
 """
 
 from __future__ import annotations
@@ -141,6 +142,8 @@ def _bare_extraction(tree: Any, source: str, url: str | None) -> Any:
         raise InputError(source, f"malformed: HTML could not be parsed ({exc})") from exc
 
 
+ITEM_PARTS = " · "
+"""Joins the blocks of one list item (a teaser's headline and its summary) on its line."""
 _BLOCK_ELEMENTS = frozenset(
     {"p", "head", "quote", "list", "item", "table", "row", "cell", "div", "section", "code",
      "pre", "figure", "note", "details", "summary", "blockquote", "graphic", "lb"}
@@ -148,11 +151,27 @@ _BLOCK_ELEMENTS = frozenset(
 """Elements of trafilatura's output tree that never share a line with the text beside them."""
 
 
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _hidden(element: Any) -> bool:
+    """An element of the extracted body that a reader never sees (``display:none``, the
+    ``hidden`` attribute): structured data or a template, which trafilatura's own text skips."""
+    return (
+        element.get("hidden") is not None
+        or element.get("aria-hidden") == "true"
+        or bool(_HIDDEN_STYLE.search(element.get("style") or ""))
+    )
+
+
 def _inline(element: Any, parts: list[str]) -> None:
     """Inline text of ``element`` (``<lb/>`` a line break), nested blocks on their own lines."""
     if element.text:
         parts.append(element.text)
     for child in element:
+        if _hidden(child):
+            parts.append(child.tail or "")
+            continue
         if child.tag == "lb":
             parts.append("\n")
         elif child.tag in _BLOCK_ELEMENTS:
@@ -204,7 +223,7 @@ def _blocks(element: Any) -> list[str]:
     """The paragraphs of one top-level element of the extracted body: a list is one block of
     ``- item`` lines; every other block element ends a paragraph."""
     if element.tag == "list":
-        items = (" ".join(_lines(item)) for item in element.iter("item"))
+        items = (ITEM_PARTS.join(_lines(item)) for item in element.iter("item"))
         listed = "\n".join(f"- {item}" for item in items if item)
         return [listed] if listed else []
     if element.tag == "table":
@@ -216,7 +235,8 @@ def _blocks(element: Any) -> list[str]:
         if element.text and element.text.strip():
             out.append(" ".join(element.text.split()))
         for child in element:
-            out.extend(_blocks(child))
+            if not _hidden(child):
+                out.extend(_blocks(child))
             if child.tail and child.tail.strip():
                 out.append(" ".join(child.tail.split()))
         return out
@@ -226,7 +246,7 @@ def _blocks(element: Any) -> list[str]:
 
 def body_paragraphs(body: Any, title: str | None) -> list[str]:
     """The extracted body's blocks as paragraphs, minus a leading heading that repeats the title."""
-    paragraphs = [text for child in body for text in _blocks(child)]
+    paragraphs = [text for child in body if not _hidden(child) for text in _blocks(child)]
     if paragraphs and title and " ".join(paragraphs[0].split()) == " ".join(title.split()):
         paragraphs.pop(0)
     return paragraphs
