@@ -49,7 +49,7 @@ GATE = {
     "html_f1_margin": 0.015,
 }
 """Floors on the test part, a little under the figures in docs/benchmarks.md (file by file:
-body 0.967, debris 0.909, precision 0.995; HTML F1 +0.024 over trafilatura). The HTML floor
+body 0.968, debris 0.909, precision 0.995; HTML F1 +0.024 over trafilatura). The HTML floor
 is a margin over trafilatura measured in the same run, and no page may be rejected. Raise,
 never lower."""
 _GLUED = re.compile(r"[a-z0-9%)][.!?][\"”’)]?[A-Z][a-z]")
