@@ -1,8 +1,9 @@
 """Cleaning is near-linear in the length of a document, whatever its shape.
 
-No timings: the work is counted. Every character handed to the line rules and every unit a
-context rule looks at counts one; for inputs of growing size (x1, x4, x16 lines) the work per
-input character must stay bounded and must not grow with the size.
+No timings: the work is counted. Every character handed to the line rules or to the comment
+mark test, and every unit a context rule looks at, counts one; for inputs of growing size
+(x1, x4, x16 lines) the work per input character must stay bounded and must not grow with
+the size.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsdesk.clean.cleaner as cleaner_module
+import newsdesk.clean.page as page_module
 from newsdesk.clean import Cleaner
 from newsdesk.records import RawDocument
 
@@ -47,7 +49,13 @@ def _repeats(i: int) -> str:
     return "Share this story" if i % 3 else "Harbour Gate Closed Again"
 
 
+def _page(i: int) -> str:
+    """Long menus around short articles: the line model's span and furniture paths."""
+    return _prose(i) if 80 <= i % 200 < 90 else ("Reply" if i % 7 == 0 else _title(i))
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
+    "menus around short articles": _page,
     "short lowercase lines": _lower,
     "title-cased lines": _title,
     "labels before captions": _caption_chain,
@@ -80,8 +88,15 @@ def counting() -> Iterator[Work]:
 
         return counted
 
+    mark = page_module._mark
+
+    def counted_mark(text: str) -> bool:
+        work.units += len(text) + 1
+        return mark(text)
+
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(cleaner_module, "line_reason", line_reason)
+        patch.setattr(page_module, "_mark", counted_mark)
         rules = tuple(map(wrap, cleaner_module.CONTEXT_RULES))
         patch.setattr(cleaner_module, "CONTEXT_RULES", rules)
         yield work

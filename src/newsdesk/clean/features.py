@@ -294,6 +294,26 @@ class Span:
         return min(max(a - i, i - b, 0) for a, b in (self.main, *self.extra))
 
 
+def _closer(values: Sequence[float]) -> list[int]:
+    """For each position ``i``, how many later positions hold a value at least ``values[i]``
+    (0 where ``values[i]`` is 0): a Fenwick tree over value ranks, O(n log n)."""
+    ranks = {v: r for r, v in enumerate(sorted(set(values)), 1)}
+    tree = [0] * (len(ranks) + 1)
+    out = [0] * len(values)
+    for seen, i in enumerate(range(len(values) - 1, -1, -1)):
+        r = ranks[values[i]]
+        below, k = 0, r - 1
+        while k > 0:
+            below += tree[k]
+            k -= k & -k
+        out[i] = seen - below if values[i] > 0 else 0
+        k = r
+        while k < len(tree):
+            tree[k] += 1
+            k += k & -k
+    return out
+
+
 def span_features(texts: Sequence[str], p: npt.NDArray[np.float64], span: Span) -> Matrix:
     """Second-pass features (:data:`SPAN_FEATURES`): first-pass debris probability around
     each unit and where the unit stands against the body span."""
@@ -310,10 +330,11 @@ def span_features(texts: Sequence[str], p: npt.NDArray[np.float64], span: Span) 
             taken += 1
     lead_stems, body_stems = frozenset(lead), frozenset(body)
     lead_overlap = [_overlap(s, lead_stems) for s in stems]
+    closer_counts = _closer(lead_overlap[:a])
     rows = []
     for i in range(m):
         lo, hi = max(0, i - 2), min(m, i + 3)
-        closer = sum(1 for j in range(i + 1, a) if lead_overlap[j] >= lead_overlap[i] > 0)
+        closer = closer_counts[i] if i < a else 0
         rows.append(
             [
                 p[i],

@@ -26,6 +26,7 @@ back whatever soft rule removed it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from newsdesk.clean.features import COMMENT_HEADER, COMMENT_META
 from newsdesk.clean.frame import Frame
@@ -141,11 +142,11 @@ def headline_runs(f: Frame) -> dict[int, str]:
     return out
 
 
-def _furniture_reason(f: Frame, i: int) -> str:
+def _furniture_reason(f: Frame, i: int, marks: list[int]) -> str:
+    """The name of a furniture unit's kind; ``marks`` are the sorted comment-mark units."""
     text = f.text(i)
-    if f.after_body(i) and any(
-        _mark(f.text(j)) for j in f.seq if i - COMMENT_GAP <= j <= i + 1
-    ):  # fmt: skip
+    k = bisect_left(marks, i - COMMENT_GAP)
+    if f.after_body(i) and k < len(marks) and marks[k] <= i + 1:
         return "comment"
     if is_separator_menu(text) or (len(words(text)) <= 3 and not ends_sentence(text)):
         return "navigation"
@@ -156,7 +157,9 @@ def _furniture_reason(f: Frame, i: int) -> str:
 
 def page_furniture(f: Frame) -> dict[int, str]:
     """Units outside the body span that the line model judges page furniture."""
-    return {i: _furniture_reason(f, i) for i in f.seq if f.free(i) and f.furniture(i)}
+    found = [i for i in f.seq if f.free(i) and f.furniture(i)]
+    marks = [j for j in f.seq if _mark(f.text(j))] if found else []
+    return {i: _furniture_reason(f, i, marks) for i in found}
 
 
 _LABEL_PREFIX = re.compile(r"[^:]{2,60}:\s")
