@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdesk.clean.features import PAGE_FEATURES, SPAN_FEATURES, Span, page_features
 from newsdesk.clean.linemodel import BagOfWords, Forest, decode_span, shipped_model
@@ -65,3 +67,12 @@ def test_shipped_model_was_trained_on_the_dev_part_only() -> None:
     assert 0.5 < model.threshold < 1.0
     assert set(model.meta["scores"]) >= {"dev_cv_units"}
     assert len(SPAN_FEATURES) == 11
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([0.0, 0.1, 0.25, 0.5, 1.0]), max_size=30))
+def test_closer_counts_match_the_definition(values: list[float]) -> None:
+    from newsdesk.clean.features import _closer
+
+    expected = [sum(1 for v in values[i + 1 :] if v >= values[i] > 0) for i in range(len(values))]
+    assert _closer(values) == expected
