@@ -14,6 +14,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 BENCHES = [
     ("bench_zyte.py", []),
+    ("bench_l3s.py", []),
     ("bench_newsquant.py", []),
     ("bench_gva_dates.py", []),
     ("bench_quantulum_set.py", []),

@@ -1,4 +1,5 @@
-"""Cross-document template lines: learnt by ``Cleaner.fit`` into ``TemplateStats``."""
+"""Per-outlet template lines: learnt by ``Cleaner.fit`` into ``TemplateStats``; the counts of
+other outlets never count."""
 
 from __future__ import annotations
 
@@ -37,14 +38,25 @@ def test_two_articles_of_one_outlet_are_enough() -> None:
     assert all(FOOTER not in r.text for r in clean_documents(docs))
 
 
-def test_three_articles_of_any_outlets_are_enough() -> None:
-    docs = [_doc(0, "A"), _doc(1, "B"), _doc(2, None)]
-    assert all(FOOTER not in r.text for r in clean_documents(docs))
-
-
-def test_two_articles_of_different_outlets_are_not_enough() -> None:
-    docs = [_doc(0, "A"), _doc(1, "B")]
+def test_lines_shared_across_outlets_are_never_template() -> None:
+    docs = [_doc(0, "A"), _doc(1, "B"), _doc(2, "C"), _doc(3, None)]
     assert all(FOOTER in r.text for r in clean_documents(docs))
+
+
+def test_one_outlet_is_not_judged_by_the_others() -> None:
+    docs = [_doc(0, "A"), _doc(1, "B"), _doc(2, "B"), _doc(3, "C")]
+    texts = [r.text for r in clean_documents(docs)]
+    assert FOOTER in texts[0] and FOOTER in texts[3]
+    assert FOOTER not in texts[1] and FOOTER not in texts[2]
+
+
+def test_a_generic_heading_of_one_outlet_heading_a_paragraph_stays() -> None:
+    docs = [
+        RawDocument(f"g{i}", "txt", f"{STORIES[i]}\n\nConclusion\n\n{SHARED_SENTENCE} Case {i}.",
+                    outlet="Harbour Ledger")
+        for i in range(3)
+    ]  # fmt: skip
+    assert all("Conclusion" in r.text for r in clean_documents(docs))
 
 
 def test_without_fit_no_template_rule_fires() -> None:
@@ -89,8 +101,10 @@ def test_stats_merge_adds_counts() -> None:
     assert merged.articles == 2
     cfg = CleanConfig()
     key = "harbour ledger newsroom port averley edition"
-    assert merged.is_template(key, "Harbour Ledger", cfg.outlet_min_articles, 99)
-    assert not a.is_template(key, "Harbour Ledger", cfg.outlet_min_articles, 99)
+    assert merged.is_template(key, "Harbour Ledger", cfg.outlet_min_articles)
+    assert not a.is_template(key, "Harbour Ledger", cfg.outlet_min_articles)
+    assert not merged.is_template(key, "Valley Courier", cfg.outlet_min_articles)
+    assert not merged.is_template(key, None, cfg.outlet_min_articles)
 
 
 def test_persisted_stats_are_used_by_a_new_cleaner() -> None:

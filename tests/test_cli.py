@@ -100,7 +100,7 @@ def _dump(db: Path) -> list[tuple[object, ...]]:
     [
         ("binary.txt", b"\x00\x01\x02\x03" * 64, "binary"),
         ("empty.txt", b"", "empty"),
-        ("latin1.txt", "Caf\xe9 au lait pour tous ce matin.\n".encode("latin-1"), "UTF-8"),
+        ("noise.txt", bytes(range(0x80, 0x100)) * 8, "undecodable"),
         ("broken.jsonl", b'{"title": "x", "text": \n', "JSON"),
     ],
 )

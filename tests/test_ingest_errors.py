@@ -38,11 +38,19 @@ def test_empty(tmp_path: Path, content: bytes) -> None:
     _raises(path, "empty")
 
 
-def test_undecodable_latin1_names_the_byte_offset(tmp_path: Path) -> None:
+def test_latin1_text_is_read_and_the_repair_recorded(tmp_path: Path) -> None:
     path = tmp_path / "latin.txt"
     path.write_bytes("Headline\n\nThe caf\u00e9 reopened.".encode("latin-1"))
-    error = _raises(path, "undecodable")
-    assert "byte offset 17" in error.problem
+    (doc,) = read_file(path).documents
+    assert doc.text == "The caf\u00e9 reopened."
+    assert doc.repairs and "not valid UTF-8" in doc.repairs[0]
+
+
+def test_mostly_unreadable_text_is_undecodable(tmp_path: Path) -> None:
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bytes(range(0x80, 0x100)) * 8)
+    with pytest.raises(InputError):
+        read_file(path)
 
 
 def test_utf16_with_bom_is_decoded(tmp_path: Path) -> None:

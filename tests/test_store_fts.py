@@ -60,6 +60,7 @@ def test_a_store_from_before_the_index_is_indexed_on_opening(tmp_path: Path) -> 
     con.execute("DROP TABLE articles_fts")
     con.execute("DROP INDEX paragraph_reuse_original")
     con.execute("DROP TABLE fetch_state")
+    con.execute("ALTER TABLE articles DROP COLUMN repairs")
     for name in (
         "article_insert",
         "article_delete",
@@ -72,7 +73,7 @@ def test_a_store_from_before_the_index_is_indexed_on_opening(tmp_path: Path) -> 
     con.commit()
     con.close()
     with Store(path) as store:
-        assert [v for v, _ in store.migrations] == [1, 2, 3, 4, 5]
+        assert [v for v, _ in store.migrations] == [1, 2, 3, 4, 5, 6]
         assert _match(store, "snow") == {a.id}
 
 

@@ -105,6 +105,14 @@ MaxTextOption = Annotated[
         show_default=False,
     ),
 ]
+KeepOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--keep",
+        help="Keep what cleaning would remove: a removal reason (e.g. template) or the text "
+        "of a line (repeatable). `show --explain` lists the reasons.",
+    ),
+]
 DEFAULT_DB = Path("newsdesk.db")
 
 
@@ -193,6 +201,7 @@ def ingest(
     paths: PathsArgument,
     db: DbOption = DEFAULT_DB,
     max_text: MaxTextOption = None,
+    keep: KeepOption = None,
     verbose: VerboseOption = False,
 ) -> None:
     """Read, clean and store reports. Re-ingesting the same input changes nothing."""
@@ -206,6 +215,7 @@ def ingest(
             on_error=reporter,
             progress=_progress_wanted(),
             limits=Limits.from_env(_max_text(max_text)),
+            keep=keep or (),
         )
         typer.echo(
             f"{report.documents} documents read: {report.new} new, "
@@ -242,16 +252,26 @@ def show(
     fmt: FormatOption = Format.md,
     matcher: MatcherOption = Matcher.rules,
     verbose: VerboseOption = False,
+    keep: KeepOption = None,
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", help="Also list every span cleaning removed, and why."),
+    ] = False,
 ) -> None:
-    """Show one story's brief, facts and sources."""
+    """Show one story's brief, facts and sources (--keep: as if cleaned with overrides)."""
     from newsdesk.brief import render_html, render_json, render_markdown
+    from newsdesk.clean.explain import explain_markdown
     from newsdesk.pipeline import make_matcher, story_report
 
     reporter = _Reporter(verbose)
     with _guarded(verbose, db):
         with _open(db, readonly=True) as store:
             report = story_report(
-                store, store.story(story), matcher=make_matcher(matcher), on_error=reporter
+                store,
+                store.story(story),
+                matcher=make_matcher(matcher),
+                on_error=reporter,
+                keep=keep or (),
             )
         _notes([report])
         if fmt is Format.json:
@@ -260,6 +280,9 @@ def show(
             typer.echo(render_html.report_html([report], title=report.story.title), nl=False)
         else:
             typer.echo(render_markdown.story_markdown(report))
+        if explain:
+            notes = "\n".join(explain_markdown(a.article) for a in report.analyses)
+            typer.echo(f"## Removed by cleaning\n\n{notes}", err=fmt is not Format.md)
     if reporter.code:
         raise typer.Exit(reporter.code)
 
@@ -276,6 +299,7 @@ def run(
         typer.Option("--format", "-f", help="Output formats (repeatable). Default: all."),
     ] = None,
     matcher: MatcherOption = Matcher.rules,
+    keep: KeepOption = None,
     stream: Annotated[
         bool,
         typer.Option(
@@ -304,6 +328,7 @@ def run(
                 matcher=make_matcher(matcher),
                 stream=stream,
                 limits=limits,
+                keep=keep or (),
             )
         _notes(result.reports)
         ing = result.ingest

@@ -110,18 +110,26 @@ def make_article(doc: RawDocument, cleaned: CleanedText) -> Article:
         published=doc.published,
         outlet=outlet_of(doc.outlet, doc.url),
         url=doc.url,
+        repairs=doc.repairs,
     )
 
 
+def _cleaner(stats: TemplateStats | None, keep: Iterable[str]) -> Cleaner:
+    """A cleaner that knows ``stats`` and the user's overrides (``--keep``)."""
+    from newsdesk.clean import CleanConfig, Cleaner
+    from newsdesk.clean.explain import overrides
+
+    return Cleaner(CleanConfig(keep=overrides(keep)), stats=stats)
+
+
 def clean_articles(
-    docs: Sequence[RawDocument], stats: TemplateStats | None = None
+    docs: Sequence[RawDocument], stats: TemplateStats | None = None, keep: Iterable[str] = ()
 ) -> tuple[list[Article], TemplateStats]:
     """Clean a batch; return the articles and the batch's own template-line counts.
 
-    Lines are judged against ``stats`` (what earlier batches taught) plus this batch."""
-    from newsdesk.clean import Cleaner
-
-    cleaner = Cleaner(stats=stats)
+    Lines are judged against ``stats`` (what earlier batches taught) plus this batch;
+    ``keep`` holds the user's overrides (reasons or line texts never removed)."""
+    cleaner = _cleaner(stats, keep)
     delta = cleaner.batch_stats(docs)
     cleaner.stats = cleaner.stats.merged(delta)
     return [make_article(doc, cleaner.clean(doc)) for doc in docs], delta
@@ -140,13 +148,13 @@ def _report_to(report: IngestReport, on_error: ErrorHandler | None) -> ErrorHand
 
 
 def _countable(
-    docs: list[RawDocument], stats: TemplateStats | None, handle: ErrorHandler
+    docs: list[RawDocument], stats: TemplateStats | None, handle: ErrorHandler, keep: Iterable[str]
 ) -> tuple[Cleaner, list[RawDocument], TemplateStats]:
     """A cleaner fitted on the chunk, the documents it could count, and their counts. A
     document the clean stage fails on is reported and left out."""
     from newsdesk.clean import Cleaner
 
-    cleaner = Cleaner(stats=stats)
+    cleaner = _cleaner(stats, keep)
     try:
         return cleaner, docs, cleaner.batch_stats(docs)
     except Exception:  # find the documents at fault, one at a time
@@ -162,11 +170,11 @@ def _countable(
 
 
 def _clean_chunk(
-    docs: list[RawDocument], stats: TemplateStats, handle: ErrorHandler
+    docs: list[RawDocument], stats: TemplateStats, handle: ErrorHandler, keep: Iterable[str]
 ) -> tuple[list[Article], Callable[[list[str]], TemplateStats]]:
     """Clean one chunk; return its articles and how to count the template lines of any
     subset of them (exactly the precomputed counts when all of them are stored)."""
-    cleaner, counted, delta = _countable(docs, stats, handle)
+    cleaner, counted, delta = _countable(docs, stats, handle, keep)
     cleaner.stats = cleaner.stats.merged(delta)
     articles: list[Article] = []
     by_id: dict[str, RawDocument] = {}
@@ -222,6 +230,7 @@ def ingest_paths(
     limits: Limits | None = None,
     chunk_documents: int = CHUNK_DOCUMENTS,
     chunk_chars: int = CHUNK_CHARS,
+    keep: Iterable[str] = (),
 ) -> IngestReport:
     """Read, clean and store every document under ``paths``.
 
@@ -230,7 +239,8 @@ def ingest_paths(
     chunk by chunk, each chunk's articles together with the template-line statistics they
     add, so an interrupted ingest keeps every chunk committed before the interruption and
     the statistics always count exactly the stored articles. Only documents new to the
-    store are cleaned and counted, so re-ingesting changes nothing.
+    store are cleaned and counted, so re-ingesting changes nothing. ``keep`` holds the
+    user's cleaning overrides (reasons or line texts never removed).
     """
     from newsdesk.ingest import iter_documents
 
@@ -238,7 +248,7 @@ def ingest_paths(
     handle = _report_to(report, on_error)
     docs = iter_documents(paths, on_error=handle, progress=progress, limits=limits)
     for chunk in _chunks(docs, store, report, chunk_documents, chunk_chars):
-        articles, stats_for = _clean_chunk(chunk, store.template_stats(), handle)
+        articles, stats_for = _clean_chunk(chunk, store.template_stats(), handle, keep)
         report.add(store.add_articles(articles, template_stats=stats_for))
     return report
 
@@ -355,14 +365,19 @@ def story_report(
     matcher: MeasureMatcher | None = None,
     limits: Limits | None = None,
     on_error: ErrorHandler | None = None,
+    keep: Iterable[str] = (),
 ) -> StoryReport:
-    """Facts, alignment (figures and claims) and brief for one stored story."""
+    """Facts, alignment (figures and claims) and brief for one stored story (with ``keep``,
+    its articles are cleaned again with those overrides first; nothing is stored)."""
     from newsdesk import facts
     from newsdesk.align import ClaimMatcher, align, align_claims, headline_figures
     from newsdesk.brief import build_brief
+    from newsdesk.clean.explain import overrides, reclean
 
     limits = limits or Limits()
     articles = store.articles(story.article_ids)
+    if overrides(keep):
+        articles = reclean(articles, keep, store.template_stats())
     views = [analysis_view(a, limits) for a in articles]
     try:  # one parse batch for the whole story; only a cache warm-up, so best effort
         with time_budget(limits.facts_seconds * max(1, len(views))):
@@ -512,9 +527,12 @@ def run(
     matcher: MeasureMatcher | None = None,
     stream: bool = False,
     limits: Limits | None = None,
+    keep: Iterable[str] = (),
 ) -> RunReport:
     """Ingest ``paths``, dedupe and cluster the whole store, and brief every story."""
-    ingest = ingest_paths(store, paths, on_error=on_error, progress=progress, limits=limits)
+    ingest = ingest_paths(
+        store, paths, on_error=on_error, progress=progress, limits=limits, keep=keep
+    )
     duplicates = dedupe_store(store, limits)
     stories = cluster_store(store, stream=stream)
     reports = _reports(store, stories, matcher, limits, _report_to(ingest, on_error))

@@ -44,6 +44,13 @@ class RawDocument:
     """ISO 8601 date (``YYYY-MM-DD``) or datetime."""
     outlet: str | None = None
     url: str | None = None
+    repairs: tuple[str, ...] = ()
+    """What ingest had to repair to read the input (a replaced charset, dropped NUL bytes,
+    bytes replaced by U+FFFD, :data:`PAGE_TEXT`); empty when it was read as it is."""
+
+
+PAGE_TEXT = "whole page text: the extractor found no article body"
+"""The repair of an HTML page whose text was taken whole (cleaning then judges it as a page)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +102,8 @@ class Article:
     """Id of the earlier article this one copies (exact or near duplicate), else ``None``."""
     duplicate_kind: str | None = None
     """``exact`` or ``near`` when ``duplicate_of`` is set."""
+    repairs: tuple[str, ...] = ()
+    """:attr:`RawDocument.repairs`: what decoding repaired to read the input."""
 
     @property
     def paragraphs(self) -> list[str]:

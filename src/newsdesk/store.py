@@ -192,12 +192,18 @@ def _m5_fetch_state(db: sqlite3.Connection) -> None:
     )
 
 
+def _m6_repairs(db: sqlite3.Connection) -> None:
+    """What decoding repaired to read each article (``Article.repairs``), a JSON list."""
+    db.execute("ALTER TABLE articles ADD COLUMN repairs TEXT NOT NULL DEFAULT '[]'")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _m1_initial),
     Migration(2, "template line statistics", _m2_template_lines),
     Migration(3, "full-text search", _m3_full_text),
     Migration(4, "change counter and reuse by original", _m4_readers),
     Migration(5, "fetch state (conditional GET)", _m5_fetch_state),
+    Migration(6, "decoding repairs", _m6_repairs),
 )
 
 
@@ -270,7 +276,7 @@ def _removed_from_json(raw: str) -> tuple[Removal, ...]:
 
 _ARTICLE_COLUMNS = (
     "id, source, format, url, outlet, title, authors, published, raw_text, text, removed, "
-    "duplicate_of, duplicate_kind"
+    "duplicate_of, duplicate_kind, repairs"
 )
 
 
@@ -289,6 +295,7 @@ def _row_to_article(row: sqlite3.Row) -> Article:
         removed=_removed_from_json(row["removed"]),
         duplicate_of=row["duplicate_of"],
         duplicate_kind=row["duplicate_kind"],
+        repairs=tuple(json.loads(row["repairs"])),
     )
 
 
@@ -522,8 +529,8 @@ class Store:
                 seq += 1
                 cur = db.execute(
                     "INSERT OR IGNORE INTO articles (id, seq, source, format, url, outlet, title,"
-                    " authors, published, raw_text, text, removed, ingested_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " authors, published, raw_text, text, removed, ingested_at, repairs)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         a.id,
                         seq,
@@ -538,6 +545,7 @@ class Store:
                         a.text,
                         _removed_to_json(a.removed),
                         _now(),
+                        json.dumps(list(a.repairs), ensure_ascii=False),
                     ),
                 )
                 if cur.rowcount:

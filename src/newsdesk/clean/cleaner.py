@@ -1,12 +1,24 @@
-"""The clean engine: split into units, apply the rule tables to a fixpoint, record removals."""
+"""The clean engine: split into units, judge them with the line model, apply the rule tables
+to a fixpoint, record removals (and honour what the user asked to keep)."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from newsdesk.clean.context import CONTEXT_RULES, Frame, find_dek
+from newsdesk.clean.context import LOCAL_RULES, find_dek
+from newsdesk.clean.frame import ContextRule, Frame
+from newsdesk.clean.linemodel import Judgement, LineModel, shipped_model
+from newsdesk.clean.page import (
+    article_headlines,
+    body_headings,
+    comment_threads,
+    headline_runs,
+    page_furniture,
+    separator_menus,
+)
 from newsdesk.clean.rules import INLINE_RULES, DocContext, line_reason
 from newsdesk.clean.template import TemplateStats, copy_groups
 from newsdesk.clean.text import (
@@ -20,15 +32,14 @@ from newsdesk.clean.text import (
     template_key,
     words,
 )
-from newsdesk.records import CleanedText, RawDocument, Removal
+from newsdesk.records import PAGE_TEXT, CleanedText, RawDocument, Removal
 
 
 @dataclass(frozen=True, slots=True)
 class CleanConfig:
     outlet_min_articles: int = 2
-    """A candidate line in this many articles of one outlet is template."""
-    batch_min_articles: int = 3
-    """A candidate line in this many articles of any outlets is template."""
+    """A candidate line in this many distinct articles of one outlet (near-copies counting
+    once) is that outlet's template. Lines shared by different outlets never are."""
     max_template_words: int = 30
     dek_min_words: int = 6
     """An un-punctuated first line of at least this many words is a dek and is kept."""
@@ -36,6 +47,29 @@ class CleanConfig:
     copy_min_words: int = 8
     """Lines of at least this many words identify near-copies when fitting."""
     copy_max_df: int = 50
+    line_model: bool = True
+    """Judge units with the shipped line model (the body span and page furniture)."""
+    page_formats: frozenset[str] = frozenset({"txt", "jsonl"})
+    """Formats whose text may be a whole scraped page: only these (and an HTML page taken
+    whole, :data:`~newsdesk.records.PAGE_TEXT`) get the page-level judgement (line model,
+    comment threads, menus, headline runs). An HTML body was already cut from its page by
+    the extractor; the line and local context rules clean it."""
+    keep: frozenset[str] = frozenset()
+    """What the user keeps: removal reasons that are never applied (``template``), and lines
+    that are never removed (compared case- and space-insensitively)."""
+
+
+CONTEXT_RULES: tuple[ContextRule, ...] = (
+    *LOCAL_RULES[:5],
+    comment_threads,
+    separator_menus,
+    headline_runs,
+    *LOCAL_RULES[5:],
+    page_furniture,
+)
+"""Applied in this order; each sees the removals of the ones before it."""
+PAGE_RULES = frozenset({comment_threads, separator_menus, headline_runs, page_furniture})
+"""The rules of :data:`CONTEXT_RULES` applied only to texts that may be whole pages."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +84,11 @@ def _cut_inline(raw: str, line: Line) -> tuple[list[tuple[int, int]], list[Remov
     found: list[tuple[int, int, str]] = []
     for rule in INLINE_RULES:
         for m in rule.pattern.finditer(raw, line.start, line.end):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), rule.reason))
+            piece = m.group(0)
+            start = m.start() + len(piece) - len(piece.lstrip())
+            end = m.end() - len(piece) + len(piece.rstrip())
+            if end > start:
+                found.append((start, end, rule.reason))
     cuts: list[tuple[int, int]] = []
     removals: list[Removal] = []
     for start, end, reason in sorted(found):
@@ -91,34 +128,64 @@ def _open_ended(text: str) -> bool:
     return last in _CONTINUED
 
 
-def _continues(prev: Unit, nxt: Unit, ctx: DocContext) -> bool:
-    """Is ``nxt`` a hard-wrap continuation of ``prev`` (same block, ``prev`` unfinished, and
-    ``nxt`` starts in lowercase or ``prev`` ends open, e.g. with ``the`` or a comma)?"""
-    if nxt.block != prev.block or ends_sentence(prev.text) or prev.text.endswith(":"):
-        return False
-    if not (nxt.text[0].islower() or _open_ended(prev.text)):
-        return False
-    merged = normalize(f"{prev.text} {nxt.text}")
-    return not any(line_reason(t, ctx) for t in (prev.text, nxt.text, merged))
+MAX_UNIT_CHARS = 2000
+"""A hard-wrapped unit stops growing at this length (keeps the work per line bounded)."""
+MAX_CHECKED_MERGE_CHARS = 600
+"""Up to this length a merged unit is checked against the line rules before merging (longer
+texts are beyond every rule's word limit)."""
 
 
-def _merge_wrapped(units: list[Unit], ctx: DocContext) -> list[Unit]:
-    out: list[Unit] = []
-    for unit in units:
-        if out and _continues(out[-1], unit, ctx):
-            prev = out[-1]
-            text = normalize(f"{prev.text} {unit.text}")
-            out[-1] = Unit(prev.start, unit.end, prev.block, text, prev.cuts + unit.cuts)
-        else:
-            out.append(unit)
-    return out
+def _continues(last: Unit, nxt: Unit, nxt_reason: str | None) -> bool:
+    """Is ``nxt`` a hard-wrap continuation of ``last`` (same block, ``last`` unfinished, and
+    ``nxt`` starts in lowercase or ``last`` ends open, e.g. with ``the`` or a comma)?"""
+    if nxt.block != last.block or ends_sentence(last.text) or last.text.endswith(":"):
+        return False
+    return nxt_reason is None and (nxt.text[0].islower() or _open_ended(last.text))
+
+
+def _joined(group: list[Unit]) -> Unit:
+    first, last = group[0], group[-1]
+    if len(group) == 1:
+        return first
+    text = normalize(" ".join(u.text for u in group))
+    cuts = tuple(c for u in group for c in u.cuts)
+    return Unit(first.start, last.end, first.block, text, cuts)
+
+
+def _merge_wrapped(units: list[Unit], ctx: DocContext) -> tuple[list[Unit], list[str | None]]:
+    """Units with hard-wrapped lines merged, and the line-rule reason of each. Every line is
+    judged once on its own and a merge at most once more (up to ``MAX_CHECKED_MERGE_CHARS``)."""
+    single = [line_reason(u.text, ctx) for u in units]
+    groups: list[list[Unit]] = []
+    reasons: list[str | None] = []
+    size = 0
+    for unit, reason in zip(units, single, strict=True):
+        if groups and reasons[-1] is None and size + len(unit.text) < MAX_UNIT_CHARS:
+            group = groups[-1]
+            if _continues(group[-1], unit, reason):
+                merged = None
+                if size + len(unit.text) < MAX_CHECKED_MERGE_CHARS:
+                    merged = line_reason(_joined([*group, unit]).text, ctx)
+                if merged is None:
+                    group.append(unit)
+                    size += len(unit.text) + 1
+                    continue
+        groups.append([unit])
+        reasons.append(reason)
+        size = len(unit.text)
+    return [_joined(g) for g in groups], reasons
 
 
 def _prepare(doc: RawDocument, ctx: DocContext) -> _Prepared:
     units, inline = _line_units(doc.text)
-    units = _merge_wrapped(units, ctx)
-    base = tuple(line_reason(u.text, ctx) for u in units)
-    return _Prepared(tuple(units), base, tuple(inline))
+    merged, base = _merge_wrapped(units, ctx)
+    return _Prepared(tuple(merged), tuple(base), tuple(inline))
+
+
+def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Is ``pos`` inside one of the sorted, disjoint ``spans``?"""
+    k = bisect_right(starts, pos) - 1
+    return k >= 0 and pos < spans[k][1]
 
 
 class Cleaner:
@@ -128,9 +195,18 @@ class Cleaner:
     (then only the single-document rules apply).
     """
 
-    def __init__(self, config: CleanConfig | None = None, stats: TemplateStats | None = None):
+    def __init__(
+        self,
+        config: CleanConfig | None = None,
+        stats: TemplateStats | None = None,
+        model: LineModel | None = None,
+    ):
         self.config = config or CleanConfig()
         self.stats = stats if stats is not None else TemplateStats()
+        self.model = model if model is not None else (
+            shipped_model() if self.config.line_model else None
+        )  # fmt: skip
+        """The line model (``None``: only the rules judge)."""
         self._prepared: dict[int, tuple[RawDocument, _Prepared]] = {}
         """Units of the last fitted batch, so ``clean`` does not split them again."""
 
@@ -174,10 +250,12 @@ class Cleaner:
         ctx = DocContext.of(doc)
         cached = self._prepared.get(id(doc))
         prep = cached[1] if cached is not None and cached[0] is doc else _prepare(doc, ctx)
-        reasons = self._decide(prep, ctx)
+        page = doc.format in self.config.page_formats or PAGE_TEXT in doc.repairs
+        reasons = self._decide(prep, ctx, page)
         kept = [u.text for i, u in enumerate(prep.units) if i not in reasons]
-        gone = [prep.units[i] for i in reasons]
-        removed = [r for r in prep.inline if not any(u.start <= r.start < u.end for u in gone)]
+        gone = sorted((prep.units[i].start, prep.units[i].end) for i in reasons)
+        starts = [start for start, _ in gone]
+        removed = [r for r in prep.inline if not _inside(r.start, gone, starts)]
         for i, reason in reasons.items():
             unit = prep.units[i]
             removed.append(Removal(doc.text[unit.start : unit.end], reason, unit.start, unit.end))
@@ -187,22 +265,61 @@ class Cleaner:
     def _is_template(self, outlet: str | None) -> _TemplateTest:
         return _TemplateTest(self.stats, outlet, self.config)
 
-    def _decide(self, prep: _Prepared, ctx: DocContext) -> dict[int, str]:
-        """Apply the context rules until no rule fires on the surviving units."""
-        reasons = {i: r for i, r in enumerate(prep.base) if r is not None}
+    def judge(self, prep: _Prepared) -> Judgement | None:
+        """The line model's view of the units (``None`` when it is off or not shipped)."""
+        if self.model is None or len(prep.units) < MIN_MODEL_UNITS:
+            return None
+        return self.model.judge([u.text for u in prep.units], prep.base)
+
+    def _allowed(self, prep: _Prepared) -> Callable[[int, str], bool]:
+        keep = self.config.keep
+        if not keep:
+            return lambda i, reason: True
+        keys = frozenset(line_key(k) for k in keep)
+        return lambda i, reason: reason not in keep and line_key(prep.units[i].text) not in keys
+
+    def _decide(self, prep: _Prepared, ctx: DocContext, page: bool) -> dict[int, str]:
+        """Apply the context rules until no rule fires on the surviving units (at most
+        :data:`MAX_ROUNDS` rounds: no rule feeds on its own removals, so a round only
+        follows the neighbourhoods the previous one changed). Headings of the body that a
+        soft rule removed are given back and kept from then on."""
+        allowed = self._allowed(prep)
+        judgement = self.judge(prep) if page else None
+        rules = [r for r in CONTEXT_RULES if page or r not in PAGE_RULES]
+        threshold = self.model.threshold if self.model is not None else 1.0
+        span = judgement.span if judgement is not None else None
+        reasons = {i: r for i, r in enumerate(prep.base) if r is not None and allowed(i, r)}
         seq = list(range(len(prep.units)))
-        while True:
-            dek = find_dek(prep.units, seq, reasons, self.config.dek_min_words)
-            frame = Frame(prep.units, seq, reasons, ctx, dek, self._is_template(ctx.outlet))
+        kept: set[int] = set()
+        is_template = self._is_template(ctx.outlet)
+        for _ in range(MAX_ROUNDS):
+            dek = find_dek(prep.units, seq, reasons, self.config.dek_min_words, span)
+            frame = Frame(
+                prep.units, seq, reasons, ctx, dek, is_template, judgement, threshold,
+                frozenset(kept), page,
+            )  # fmt: skip
             fired = False
-            for rule in CONTEXT_RULES:
-                found = rule(frame)
+            for rule in rules:
+                found = {i: r for i, r in rule(frame).items() if allowed(i, r)}
                 fired = fired or bool(found)
                 reasons.update(found)
+            headlines = article_headlines(frame) if page else set()
+            for i in (body_headings(frame) | headlines) - kept:
+                reasons.pop(i, None)
+                kept.add(i)
+                fired = True
             survivors = [i for i in seq if i not in reasons]
             if not fired and survivors == seq:
-                return reasons
+                break
             seq = survivors
+        return reasons
+
+
+MAX_ROUNDS = 8
+"""Context rules are re-applied at most this many times (each round is linear)."""
+MIN_MODEL_UNITS = 12
+"""The line model judges pages (it was trained on whole pages): a shorter text is left to
+the rules."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,10 +329,7 @@ class _TemplateTest:
     config: CleanConfig = field(default_factory=CleanConfig)
 
     def __call__(self, key: str) -> bool:
-        cfg = self.config
-        return self.stats.is_template(
-            key, self.outlet, cfg.outlet_min_articles, cfg.batch_min_articles
-        )
+        return self.stats.is_template(key, self.outlet, self.config.outlet_min_articles)
 
 
 def clean_documents(docs: Sequence[RawDocument]) -> list[CleanedText]:

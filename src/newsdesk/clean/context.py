@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 
-from newsdesk.clean.rules import DocContext, is_related_header, split_credit
+from newsdesk.clean.features import Span
+from newsdesk.clean.frame import Frame
+from newsdesk.clean.rules import is_related_header, split_credit
 from newsdesk.clean.text import (
     CLOSING_QUOTES,
     Unit,
@@ -46,25 +47,6 @@ MIN_FAR_REPEAT_WORDS = 10
 """A line repeated further away is removed only if it is a sentence of this many words."""
 
 
-@dataclass(frozen=True, slots=True)
-class Frame:
-    units: Sequence[Unit]
-    seq: Sequence[int]
-    """Indices of the units in play, in document order."""
-    reasons: dict[int, str]
-    ctx: DocContext
-    protected: int | None
-    """The dek/standfirst unit, which the contextual and statistical rules never remove."""
-    is_template: Callable[[str], bool]
-
-    def text(self, i: int) -> str:
-        return self.units[i].text
-
-    def free(self, i: int) -> bool:
-        """Not yet removed and not the protected dek."""
-        return i not in self.reasons and i != self.protected
-
-
 def describes_image(units: Sequence[Unit], line: int, caption: int) -> bool:
     """Is ``line`` (just before the caption unit) the image's alt text or a teaser: in the same
     block as the caption, or with at least half of its content words in the caption?"""
@@ -75,17 +57,24 @@ def describes_image(units: Sequence[Unit], line: int, caption: int) -> bool:
 
 
 def find_dek(
-    units: Sequence[Unit], seq: Sequence[int], reasons: dict[int, str], min_words: int
+    units: Sequence[Unit],
+    seq: Sequence[int],
+    reasons: dict[int, str],
+    min_words: int,
+    span: Span | None = None,
 ) -> int | None:
-    """The first surviving unit, if it is an un-punctuated line of ``min_words`` or more that
-    does not describe the caption or credit right after it (alt text is not a dek)."""
-    for pos, i in enumerate(seq):
+    """The first surviving unit (from two units before the body span, when one was found), if
+    it is an un-punctuated line of ``min_words`` or more that does not describe the caption or
+    credit right after it (alt text is not a dek)."""
+    first = span.main[0] - 2 if span is not None else 0
+    candidates = [i for i in seq if i >= first]
+    for pos, i in enumerate(candidates):
         if i in reasons:
             continue
         text = units[i].text
         if len(words(text)) < min_words or ends_sentence(text):
             return None
-        after = seq[pos + 1] if pos + 1 < len(seq) else None
+        after = candidates[pos + 1] if pos + 1 < len(candidates) else None
         if after is not None and reasons.get(after) in CREDIT_REASONS:
             return None if describes_image(units, i, after) else i
         return i
@@ -111,9 +100,13 @@ def _is_label(text: str) -> bool:
 
 def alt_lines(f: Frame) -> dict[int, str]:
     """A short un-punctuated line right before a caption or credit: image alt text
-    (``Russian passport``) or the headline of an embedded video/teaser."""
+    (``Russian passport``) or the headline of an embedded video/teaser. Only the line that
+    was next to the caption in the text: a line is never alt text because the one after it
+    was."""
     out: dict[int, str] = {}
     for a, b in pairwise(f.seq):
+        if f.reasons.get(a + 1) not in (*CREDIT_REASONS, None) or a + 1 > b:
+            continue
         if f.free(a) and f.reasons.get(b) in CREDIT_REASONS and _is_label(f.text(a)):
             short = len(words(f.text(a))) <= MAX_ALT_WORDS
             out[a] = "image-alt" if short else "teaser-headline"
@@ -130,8 +123,8 @@ def orphan_alt_lines(f: Frame) -> dict[int, str]:
         text = f.text(i)
         if not f.free(i) or not 1 <= len(words(text)) <= MAX_ORPHAN_ALT_WORDS:
             continue
-        if ends_sentence(text) or text.endswith(":"):
-            continue
+        if ends_sentence(text) or text.endswith((":", ",")) or text[0].isdigit():
+            continue  # a list item or a table row, not alt text
         if not (is_prose(f.text(before)) and is_prose(f.text(after))) or mostly_caps(text):
             continue
         own = content_stems(text)
@@ -152,17 +145,19 @@ def is_headline(text: str) -> bool:
 
 
 def related_items(f: Frame) -> dict[int, str]:
-    """The headline lines after a ``You might also like`` / ``Read more`` header."""
+    """The headline lines after a ``You might also like`` / ``Read more`` header, up to the
+    article's own headline or body (where the line model sees the article start)."""
     out: dict[int, str] = {}
-    for pos, i in enumerate(f.seq):
-        if not is_related_header(f.text(i)):
+    listing = False
+    for i in f.seq:
+        if is_related_header(f.text(i)):
+            listing = True
+        elif i in f.reasons:
             continue
-        for j in f.seq[pos + 1 :]:
-            if j in f.reasons or j in out:
-                continue
-            if j == f.protected or not is_headline(f.text(j)):
-                break
-            out[j] = "related-list"
+        elif listing and f.free(i) and is_headline(f.text(i)) and not f.body_starts(i):
+            out[i] = "related-list"
+        else:
+            listing = False
     return out
 
 
@@ -170,8 +165,18 @@ GLUED_TEASER_RE = re.compile(
     r"[-•*] (?:\S+ ){2,}\S*[a-z0-9?!’')](?:[A-Z][a-z’']*|[A-Z]\.)(?: \S+){3,}"
 )
 """A list item made of a headline glued to its summary: ``- Rams top BearsNeither side ...``
-(the markup between them was dropped, so a lowercase letter or ``?`` runs into a capital)."""
+(the markup between them was dropped, so a lowercase letter or ``?`` runs into a capital).
+Only in scraped text: a brand written in camel case (``CloudSimple``) looks the same, and
+HTML ingest never glues."""
+TEASER_ITEM_RE = re.compile(r"[-•*] [^·.!?]{8,140}[^\s·] · [A-Z\"“‘'][^·]{15,}")
+"""A list item whose headline and summary HTML ingest joined with `` · ``."""
 MIN_TEASER_RUN = 3
+
+
+def _teaser_item(f: Frame, text: str) -> bool:
+    if TEASER_ITEM_RE.fullmatch(text):
+        return True
+    return f.page and GLUED_TEASER_RE.fullmatch(text) is not None
 
 
 def glued_teasers(f: Frame) -> dict[int, str]:
@@ -182,7 +187,7 @@ def glued_teasers(f: Frame) -> dict[int, str]:
     for i in [*f.seq, -1]:
         if i in f.reasons:
             continue
-        if i >= 0 and f.free(i) and GLUED_TEASER_RE.fullmatch(f.text(i)):
+        if i >= 0 and f.free(i) and _teaser_item(f, f.text(i)):
             run.append(i)
             continue
         if len(run) >= MIN_TEASER_RUN:
@@ -192,13 +197,18 @@ def glued_teasers(f: Frame) -> dict[int, str]:
 
 
 def template_lines(f: Frame) -> dict[int, str]:
-    """Lines that recur across articles (see :class:`~newsdesk.clean.template.TemplateStats`);
-    a line that ends a sentence is never template."""
+    """Lines that recur across articles of the outlet (see
+    :class:`~newsdesk.clean.template.TemplateStats`); a line that ends a sentence is never
+    template, nor a line of the body that heads a paragraph."""
     out: dict[int, str] = {}
-    for i in f.seq:
+    for pos, i in enumerate(f.seq):
         text = f.text(i)
-        if f.free(i) and not ends_sentence(text) and f.is_template(template_key(text)):
-            out[i] = "template"
+        if not f.free(i) or ends_sentence(text) or not f.is_template(template_key(text)):
+            continue
+        after = f.seq[pos + 1] if pos + 1 < len(f.seq) else None
+        if f.in_body(i) and after is not None and is_prose(f.text(after)):
+            continue  # a heading of the body ("Conclusion", "FAQs") recurring in one outlet
+        out[i] = "template"
     return out
 
 
@@ -225,9 +235,7 @@ def repeated_lines(f: Frame) -> dict[int, str]:
     return out
 
 
-ContextRule = Callable[[Frame], dict[int, str]]
-
-CONTEXT_RULES: tuple[ContextRule, ...] = (
+LOCAL_RULES: tuple[Callable[[Frame], dict[int, str]], ...] = (
     caption_repeats,
     alt_lines,
     orphan_alt_lines,
@@ -236,4 +244,4 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     template_lines,
     repeated_lines,
 )
-"""Applied in this order; each sees the removals of the ones before it."""
+"""The rules of this module, in the order the cleaner applies them."""

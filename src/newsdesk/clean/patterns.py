@@ -62,6 +62,24 @@ CREDIT_WORDS = frozenset(
 )
 """Lowercase words allowed in a credit; every other word of a credit is capitalised."""
 MAX_CAPTION_WORDS = 60
+CAPTION_SHAPE_RES = (
+    re.compile(
+        r"(?i:\bin this\b[^.]{0,60}\b(?:(?:file|handout)\s+(?:photo|image|picture)\b"
+        r"|(?:photo|image|picture)\s+(?:taken|made|released|provided)\b[^.]{0,80})[.)]?)$"
+    ),
+    re.compile(r"\((?i:file|handout)(?:\s+(?:photo|picture|image))?\)$"),
+    re.compile(r"(?:STAFF |AP |FILE |)PHOTO(?:GRAPH)?\s+BY\s+[A-Z][A-Za-z.'’ -]{2,40}\s+\S"),
+    re.compile(
+        r"(?:ABOVE|BELOW|LEFT|RIGHT|TOP|INSET|PICTURED|MAIN PICTURE|MAIN IMAGE)\s*:\s+[A-Z]"
+    ),
+    re.compile(
+        r".{0,80}\b[A-Z][\w.'’-]+,\s+(?:(?:second|third|far|top|bottom)\s+)?(?:from\s+)?"
+        r"(?:left|right|center|centre)(?:\s+to\s+right)?,\s"
+        r"|.{0,80}\((?:left|right|centre|center|front|back|top|bottom)\)\s"
+    ),
+)
+"""Captions known by their shape, credit or not: ``... in this June 3 file photo.``,
+``STAFF PHOTO BY NAME ...``, ``ABOVE: ...``, ``NAME, left, and NAME ...``."""
 
 # ---------------------------------------------------------------- widgets, ads, loading
 
@@ -78,6 +96,29 @@ WIDGET_ANCHORS = frozenset(
     telegram flipboard messenger bluesky email e-mail bookmark close button save listen""".split()
 )
 MAX_WIDGET_TOKENS = 12
+
+UI_WORDS = frozenset(
+    """search go back to top next previous prev page of more print printer friendly printable
+    version email e-mail mail send this article story it a friend rate share login log in out
+    sign up register subscribe contact us about advertise advertising privacy policy terms
+    conditions use service site map sitemap help home rss feed feeds font text size larger
+    smaller digg del.icio.us delicious reddit stumbleupon furl mixx newsvine facebook twitter
+    technorati bookmark bookmarks comments comment reply report abuse close skip content
+    navigation menu main view all image images photo photos gallery video videos audio enlarge
+    index archive archives newsletters newsletter alerts mobile save and or the your our on for
+    click here post add""".split()
+)
+"""Words of page controls (an interface label is made of these only)."""
+UI_ANCHORS = frozenset(
+    """search print printer printable email e-mail login log register subscribe privacy terms
+    sitemap rss font digg del.icio.us delicious reddit stumbleupon furl mixx newsvine technorati
+    bookmark enlarge top next previous prev page advertise abuse rate""".split()
+)
+UI_PHRASES = re.compile(r"\b(?:contact us|about us)\b|\[\s*[-+]\s*\]")
+"""Controls that no single anchor word gives away: ``Contact us``, ``[ - ] Text [ + ]``."""
+"""At least one of these makes it a control rather than a heading."""
+MAX_UI_TOKENS = 10
+UI_TOKEN_RE = re.compile(r"[a-z][a-z.\-]*[a-z]|[a-z]")
 
 AD_RE = re.compile(
     r"(?:advertisements?|advert|ads?|sponsored(?: content)?|paid content|promoted(?: content)?"
@@ -110,22 +151,37 @@ DATE_RES = (
     re.compile(rf"(?:\b{_WEEKDAYS}\s+)?\b{_MONTHS}\s+{_ORD}\s*,?\s+\d{{4}}\b", re.I),
     re.compile(rf"(?:\b{_WEEKDAYS}\s+)?\b{_ORD}\s+{_MONTHS}\s*,?\s+\d{{4}}\b", re.I),
     re.compile(
-        r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b", re.I
-    ),
-)
-DATE_EXTRA_RES = (
-    re.compile(r"\b\d{1,2}\s*[:.]\s*\d{2}(?:\s*[:.]\s*\d{2})?\s*(?:[ap]\.?m\.?)?(?!\w)", re.I),
-    re.compile(
-        r"\b(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|MSK|IST|JST|AEST|AEDT)"
-        r"(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\b"
-    ),
-    re.compile(
-        r"\b(?:date[d]?|published|updated|posted|last updated|last modified|first published"
-        r"|modified|created|on|at|today|yesterday)\b:?",
+        r"\b(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)"
+        r"(?:\s*(?:,|and)\s*\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?))?\s+ago\b",
         re.I,
     ),
-    LOADING_RE,
+    # 20080109; 9th, Jan 2008; Friday, January 11; Dec 28; 01/09
+    re.compile(r"\b(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])\b"),
+    re.compile(rf"\b{_ORD}\s*,\s*{_MONTHS}\s*,?\s+\d{{4}}\b", re.I),
+    re.compile(rf"\b{_WEEKDAYS}\s+{_MONTHS}\s+{_ORD}\b(?!\s*\d)", re.I),
+    re.compile(rf"\b{_MONTHS}\s+{_ORD},?\s+(?=\d{{1,2}}[:.]\d\d)", re.I),
+    re.compile(rf"\b{_WEEKDAYS}\s+{_ORD}\s+{_MONTHS}(?!\s*,?\s*\d)", re.I),
+    re.compile(r"\b\d{1,2}/\d{1,2}\b(?!/)"),
 )
+_ZONES = (
+    r"GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|MSK|IST|JST|AEST|AEDT|AWST"
+    r"|ACST|NZST|NZDT|HKT|SGT|SAST|CAT|EAT|WAT|WIB|ET|CT|MT|PT"
+)
+DATE_TIME_RES = (
+    re.compile(r"\b\d{1,2}\s*[:.]\s*\d{2}(?:\s*[:.]\s*\d{2})?\s*(?:[ap]\.?m\.?)?(?!\w)", re.I),
+    re.compile(rf"\b\d{{3,4}}\s*(?:hrs\b|h\b|(?:{_ZONES})\b)", re.I),
+    re.compile(r"\b\d{1,2}[ap]\.?m\.?(?!\w)", re.I),
+    re.compile(rf"\b(?:{_ZONES})(?:\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?)?\b"),
+)
+"""Times of day and time zones."""
+DATE_LABEL_RE = re.compile(
+    r"\b(?:date[d]?|published|updated|posted|last updated|last modified|first published"
+    r"|modified|created|on|at|today|yesterday|last update|last edited|edited|released?"
+    r"|page updated|article last updated|time|hrs)\b:?",
+    re.I,
+)
+DATE_EXTRA_RES = (*DATE_TIME_RES, DATE_LABEL_RE, LOADING_RE)
+"""What a dateline may hold besides dates (the first one is a time of day)."""
 MAX_DATELINE_WORDS = 16
 STAMP_LABEL_RE = re.compile(
     r"(?:updated|published|posted|last updated|last modified|first published)\b", re.I
@@ -144,17 +200,58 @@ META_LINE_RES = (
 """Page metadata: ``Tags: a, b``, ``Filed under: X |``, ``5 min read``, or a line with two or
 more such labels (``DATE - Posted by: NAME - Category: X - Tags: ...``)."""
 MAX_META_WORDS = 20
-DATE_SEPARATORS_RE = re.compile(r"[\s|•·,:;–—\-/()\[\]]+")
+DATE_SEPARATORS_RE = re.compile(r"[\s|•·,:;–—\-/()\[\]?Â]+")
+DATE_SOURCE_RES = (
+    re.compile(
+        r"\b(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|cn|uk|au|ca|in|de|fr)\b", re.I
+    ),
+    re.compile(r"\(\s*[A-Z]{2,5}\s*\)|\b[A-Z]{2,4}\b"),
+)
+"""Beside a date, a dateline may name its source: a domain, an agency code (``PTI``, ``(SA)``)."""
 
 # ---------------------------------------------------------------- people and sign-offs
 
-BYLINE_RE = re.compile(r"(?:By|BY|Written by|Words by|Story by|Text by|Reporting by)[\s:]+(.+)")
+BYLINE_RE = re.compile(r"(?:By|BY|by|Written by|Words by|Story by|Text by|Reporting by)[\s:]+(.+)")
+ROLE_WORDS = frozenset(
+    """staff writer writers reporter reporters correspondent correspondents editor editors
+    columnist columnists contributor contributors photographer special chief senior sports
+    political business foreign diplomatic economics science health legal city our own
+    associated press national international agencies agency wire services news""".split()
+)
+"""Lower-case words a byline may add to names (``AP Business Writer``, ``Staff and agencies``)."""
+_QUALIFIER = (
+    r"(?:special|staff|chief|senior|sports|political|business|foreign|diplomatic|economics"
+    r"|science|health|legal|city|tv|radio|entertainment|technology|music|film|arts|and|ap|afp"
+    r"|white house)"
+)
+_ROLE = r"(?:writers?|reporters?|correspondents?|editors?|columnists?|contributors?|staff|reports?)"
+ROLE_LINE_RE = re.compile(
+    rf"(?i:(?:by\s+)?(?:(?:our|the)\s+)?(?:own\s+)?(?:{_QUALIFIER}\s+)+{_ROLE}"
+    rf"|(?:by\s+)?our\s+(?:own\s+)?{_ROLE}"
+    r"|(?:staff|our correspondents?)\s+and\s+(?:agencies|wire services|news services)"
+    r"|agencies|wire services|news services|news desk)"
+)
+"""A byline without a name: ``Staff writer``, ``OUR SPECIAL CORRESPONDENT``, ``Staff and
+agencies``."""
+CREDIT_LABEL_RE = re.compile(
+    r"(?i:editor|editors|author|authors|courtesy|source|sources|compiled by|edited by"
+    r"|reported by|photographer|writer|reporter|correspondent)\s*:\s*(.+)"
+)
+"""``Editor: NAME``, ``Author : AGENCY``, ``Courtesy: NAME``, ``Source: AGENCY``."""
+AGENCY_LINE_RE = re.compile(rf"[-–—(]*\s*(?:(?i:the)\s+)?{AGENCY}(?:\s*[,/]\s*{AGENCY})*\s*\)?")
+"""A line that only names a wire agency: ``Reuters``, ``- AAP``, ``The Associated Press``."""
+NEWS_ORG_END_RE = re.compile(
+    rf"(?:{AGENCY}|(?:,\s*|\b[A-Z]{{2,}}\s+)(?:[A-Z][\w&.'’-]*\s+)*(?:News(?:\s+Service)?|Press"
+    r"|Newswire|Wire|News Agency|News Network|Broadcasting))$"
+)
+"""A short credit line ending with a news organisation: ``Hugh Gentry, Reuters``."""
+MAX_CREDIT_LINE_WORDS = 8
 NAME_CONNECTORS = frozenset(
     "and in at for of the de da di del der van von le la al bin ibn y e am pm updated published"
     .split()
-)  # fmt: skip
+) | ROLE_WORDS  # fmt: skip
 MAX_BYLINE_TOKENS = 12
-NAME_SPLIT_RE = re.compile(r"[\s,;&|•·/–—\-]+")
+NAME_SPLIT_RE = re.compile(r"[\s,;&|•·/–—\-?\ufffd]+")
 
 _CODES = r"[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})*"
 SIGNOFF_RES = (
@@ -232,6 +329,17 @@ EMAIL_OBFUSCATION_RE = re.compile(
     re.I,
 )
 
+_AFTER_SENTENCE = r"(?<=[.!?…\"”’)])\s+"
+GLUED_NOTICE_RE = re.compile(
+    _AFTER_SENTENCE + r"(?:(?:(?i:copyright)|©|ⓒ|\([cC]\))\s*(?:©\s*)?(?:19|20)\d\d\b[^\n]{0,160}"
+    r"|[^.!?\n]{0,80}\b(?i:all rights reserved)\.?(?:\s+(?i:this material may not)[^\n]{0,120})?"
+    r"|(?i:this material may not be published, broadcast, rewritten,? or redistributed)[^\n]{0,80}"
+    r")$"
+)
+"""A rights notice glued after the last sentence of a paragraph (``... said. © 2024 OUTLET.
+All rights reserved.``): only the notice goes, from the end of the sentence to the end of
+the line."""
+
 # ---------------------------------------------------------------- promos, lists, notices
 
 RELATED_HEADERS = frozenset(
@@ -296,7 +404,7 @@ MAX_NEWSLETTER_WORDS = 30
 
 MAX_RIGHTS_WORDS = 40
 RIGHTS_RE = re.compile(
-    r"\ball rights reserved\b"
+    r"\ball rights reserved\b(?=\.?\s*(?:$|this material))"
     r"|^(?:copyright|©|ⓒ)\s*(?:[©ⓒ]\s*)?(?:\d{4}|\(c\))"
     r"|^copyright\s*[©ⓒ]"
     r"|^this material may not be published, broadcast, rewritten,? or redistributed"
@@ -304,6 +412,9 @@ RIGHTS_RE = re.compile(
     re.I,
 )
 """Searched in the line (``^`` anchors the notices that must open it)."""
-SHORT_RIGHTS_RE = re.compile(r"(?i:copyright)\s+\S.{0,60}\b(?:19|20)\d{2}\b.*")
+SHORT_RIGHTS_RE = re.compile(
+    r"(?i:copyright)\s+\S.{0,60}\b(?:19|20)\d{2}\b.*|\((?i:c)\)\s*(?:(?:19|20)\d\d\s*,?\s*)?[A-Z].{0,80}"
+    r"|©\s*(?:(?:19|20)\d\d\s*,?\s*)?[A-Z].{0,80}"
+)
 """``copyright OUTLET 2019 - ISSN ...``: only for short lines that do not end a sentence."""
 MAX_SHORT_RIGHTS_WORDS = 10

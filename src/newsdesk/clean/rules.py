@@ -93,9 +93,18 @@ def is_photo_credit(text: str, ctx: DocContext) -> bool:
 
 
 def is_caption(text: str, ctx: DocContext) -> bool:
-    """A short text followed by a credit: ``Caption words. (NAME/AFP via Getty Images)``."""
+    """A short text followed by a credit: ``Caption words. (NAME/AFP via Getty Images)``; or
+    a caption by its shape: ``... in this June 3, 2007 file photo.``, ``STAFF PHOTO BY NAME
+    ...``, ``ABOVE: ...``, ``NAME, left, and NAME ...``."""
     parts = split_credit(text)
-    return parts is not None and 0 < len(words(parts[0])) <= p.MAX_CAPTION_WORDS
+    if parts is not None and 0 < len(words(parts[0])) <= p.MAX_CAPTION_WORDS:
+        return True
+    if len(words(text)) > p.MAX_CAPTION_WORDS:
+        return False
+    if re.search(r"\b(?:said|says|told|tells|added|asked)\b", text):
+        return False
+    return any(r.match(text) if r.pattern.startswith(("(?:S", "(?:A", ".")) else r.search(text)
+               for r in p.CAPTION_SHAPE_RES)  # fmt: skip
 
 
 # ---------------------------------------------------------------- widgets, ads, loading
@@ -112,6 +121,27 @@ def is_share_widget(text: str, ctx: DocContext) -> bool:
     if not tokens or len(tokens) > p.MAX_WIDGET_TOKENS:
         return False
     return all(t in p.WIDGET_WORDS for t in tokens) and any(t in p.WIDGET_ANCHORS for t in tokens)
+
+
+def is_interface_label(text: str) -> bool:
+    """A page control: ``Back to top``, ``Print this article``, ``Page 1 of 2``, ``Font:``,
+    ``Login or register``, ``[ - ] Text [ + ]``: only control words, numbers and marks,
+    with at least one word that only controls use."""
+    if text[-1] == "." and not text.endswith("..."):
+        return False
+    lowered = text.lower()
+    if re.search(r"[^\w\s|•·/():,\-\[\]+?!.>»«<&'’]", lowered):
+        return False
+    tokens = p.UI_TOKEN_RE.findall(lowered)
+    if not tokens or len(tokens) > p.MAX_UI_TOKENS:
+        return False
+    if not all(t in p.UI_WORDS for t in tokens):
+        return False
+    return any(t in p.UI_ANCHORS for t in tokens) or p.UI_PHRASES.search(lowered) is not None
+
+
+def _is_interface_label(text: str, ctx: DocContext) -> bool:
+    return is_interface_label(text)
 
 
 def _bare(text: str) -> str:
@@ -142,9 +172,15 @@ def is_dateline(text: str, ctx: DocContext) -> bool:
         found += n
     if not found and not (p.STAMP_LABEL_RE.match(text) and p.DATE_EXTRA_RES[0].search(text)):
         return False
-    for pattern in p.DATE_EXTRA_RES:
+    for pattern in (*p.DATE_EXTRA_RES, p.AGENCY_RE, *p.DATE_SOURCE_RES):
         rest = pattern.sub(" ", rest)
     return p.DATE_SEPARATORS_RE.sub("", rest) == ""
+
+
+def _without_dates(text: str) -> str:
+    for pattern in (*p.DATE_RES, *p.DATE_TIME_RES):
+        text = pattern.sub(" ", text)
+    return text
 
 
 def is_metadata(text: str, ctx: DocContext) -> bool:
@@ -161,15 +197,39 @@ def _name_tokens_ok(rest: str, allowed_lower: frozenset[str], limit: int) -> boo
     return all(t[0].isupper() or t[0].isdigit() or t.lower() in allowed_lower for t in tokens)
 
 
+def _credit_line(text: str) -> bool:
+    """A short line of capitalised words that names a role or ends with a news organisation:
+    ``Tom Lee | TV and Radio Writer``, ``Hugh Gentry, Reuters``, ``ELAINE THOMPSON AP``."""
+    tokens = [t for t in p.NAME_SPLIT_RE.split(text.strip(" .()")) if t]
+    if not 1 <= len(tokens) <= p.MAX_CREDIT_LINE_WORDS or ends_sentence(text):
+        return False
+    if not all(t[0].isupper() or t.lower() in p.NAME_CONNECTORS for t in tokens):
+        return False
+    lowered = {t.lower() for t in tokens}
+    roles = lowered & {"writer", "reporter", "correspondent", "editor", "columnist"}
+    named = lowered - p.NAME_CONNECTORS
+    return bool(roles and named) or p.NEWS_ORG_END_RE.search(text) is not None
+
+
 def is_byline(text: str, ctx: DocContext) -> bool:
-    """``By NAME [and NAME] [, OUTLET]``, or a line that is just a known author's name."""
+    """``By NAME [and NAME] [, ROLE] [, OUTLET] [DATE]``, a line that is just a known author's
+    name, a role without a name (``Staff writer``), ``Editor: NAME``, a wire agency alone
+    (``Reuters``), or a short credit line (``NAME, AGENCY``, ``NAME | ROLE``)."""
     key = line_key(text)
     if key in ctx.author_keys or any(key == f"by {a}" for a in ctx.author_keys):
         return True
+    if p.ROLE_LINE_RE.fullmatch(text) or p.AGENCY_LINE_RE.fullmatch(text):
+        return True
+    label = p.CREDIT_LABEL_RE.fullmatch(text)
+    if label and not ends_sentence(text):
+        return _name_tokens_ok(_without_dates(label.group(1)), p.NAME_CONNECTORS, 8)
     m = p.BYLINE_RE.fullmatch(text)
-    if not m or (text.endswith(".") and not re.search(r"\b\w\.$", text)):
+    if not m:
+        return _credit_line(text)
+    if text.endswith(".") and not re.search(r"\b\w\.$", text):
         return False
-    return _name_tokens_ok(m.group(1), p.NAME_CONNECTORS, p.MAX_BYLINE_TOKENS)
+    rest = re.sub(r"\((?i:our|staff|special)[^()]{0,40}\)", " ", _without_dates(m.group(1)))
+    return _name_tokens_ok(rest, p.NAME_CONNECTORS, p.MAX_BYLINE_TOKENS)
 
 
 def is_sign_off(text: str, ctx: DocContext) -> bool:
@@ -216,11 +276,9 @@ def is_rights_notice(text: str, ctx: DocContext) -> bool:
         return False
     if p.RIGHTS_RE.search(text):
         return True
-    return (
-        n <= p.MAX_SHORT_RIGHTS_WORDS
-        and not ends_sentence(text)
-        and p.SHORT_RIGHTS_RE.fullmatch(text) is not None
-    )
+    if n > p.MAX_SHORT_RIGHTS_WORDS or p.SHORT_RIGHTS_RE.fullmatch(text) is None:
+        return False
+    return not ends_sentence(text) or text.lstrip().startswith(("(c)", "(C)", "©"))
 
 
 # ---------------------------------------------------------------- promos and lists
@@ -280,6 +338,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("advertisement", is_advertisement),
     LineRule("loading", is_loading),
     LineRule("share-widget", is_share_widget),
+    LineRule("interface-label", _is_interface_label),
     LineRule("dateline", is_dateline),
     LineRule("metadata", is_metadata),
     LineRule("sign-off", is_sign_off),
@@ -296,7 +355,10 @@ LINE_RULES: tuple[LineRule, ...] = (
 )
 """Context-free rules, in priority order."""
 
-INLINE_RULES: tuple[InlineRule, ...] = (InlineRule("email-obfuscation", p.EMAIL_OBFUSCATION_RE),)
+INLINE_RULES: tuple[InlineRule, ...] = (
+    InlineRule("email-obfuscation", p.EMAIL_OBFUSCATION_RE),
+    InlineRule("rights-notice", p.GLUED_NOTICE_RE),
+)
 """Spans removed from inside a line, leaving the rest of the line to the line rules."""
 
 

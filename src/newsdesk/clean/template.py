@@ -1,10 +1,11 @@
 """Cross-document line statistics: which lines are site template rather than article text.
 
-A line counts as *template* when its :func:`~newsdesk.clean.text.template_key` recurs in at
-least ``outlet_min`` articles of one outlet, or in at least ``batch_min`` articles of any
-outlets, and it does not end a sentence. Near-copies of one article (two documents sharing
-half of their long lines) count once, so a story that is syndicated or re-scraped does not
-turn its own subheadings into "template".
+A line counts as *template* of an outlet when its :func:`~newsdesk.clean.text.template_key`
+recurs in at least ``outlet_min`` distinct articles of that outlet and it does not end a
+sentence. Articles of other outlets never count: a generic heading ("Conclusion", "FAQs")
+shared by many sites is not anybody's template. ``overall`` counts are kept for reporting.
+Near-copies of one article (two documents sharing half of their long lines) count once, so a
+story that is syndicated or re-scraped does not turn its own subheadings into "template".
 """
 
 from __future__ import annotations
@@ -57,12 +58,13 @@ class TemplateStats:
                     dst[key] = dst.get(key, 0) + n
         return out
 
-    def is_template(self, key: str, outlet: str | None, outlet_min: int, batch_min: int) -> bool:
-        if not key:
+    def is_template(self, key: str, outlet: str | None, outlet_min: int) -> bool:
+        """Is ``key`` template of ``outlet``: in at least ``outlet_min`` of its articles?
+        Counts of other outlets never count (a line is not one site's template because
+        other sites share it); without an outlet nothing is template."""
+        if not key or outlet is None:
             return False
-        if self.overall.get(key, 0) >= batch_min:
-            return True
-        return outlet is not None and self.by_outlet.get(outlet, {}).get(key, 0) >= outlet_min
+        return self.by_outlet.get(outlet, {}).get(key, 0) >= outlet_min
 
     def to_dict(self) -> dict[str, object]:
         return {"articles": self.articles, "overall": dict(self.overall), "by_outlet": {

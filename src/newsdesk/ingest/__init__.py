@@ -138,10 +138,13 @@ def valid_document(doc: RawDocument, limits: Limits) -> RawDocument:
             f"too large: text of {len(doc.text):,} characters (limit {limits.max_text_chars:,}; "
             "see --max-text)",
         )
+    text = valid_text(doc.text)
+    if not text.strip():
+        raise InputError(doc.source, "empty: only control characters or spaces in the text")
     return replace(
         doc,
         source=valid_text(doc.source),
-        text=valid_text(doc.text),
+        text=text,
         title=valid_optional(doc.title),
         authors=tuple(valid_text(a) for a in doc.authors),
         published=valid_optional(doc.published),

@@ -109,7 +109,7 @@ def copy_groups(lines: DataFrame, config: CleanConfig) -> DataFrame:
 
 
 def template_stats(lines: DataFrame, config: CleanConfig) -> TemplateStats:
-    """The batch's template statistics, keeping only counts that reach a threshold."""
+    """The batch's per-outlet template statistics, keeping only counts that reach the threshold."""
     from pyspark.sql import functions as F
 
     groups = copy_groups(lines, config)
@@ -119,13 +119,6 @@ def template_stats(lines: DataFrame, config: CleanConfig) -> TemplateStats:
         .distinct()
         .persist()
     )
-    overall = (
-        keyed.select("group", "key")
-        .distinct()
-        .groupBy("key")
-        .agg(F.count("*").alias("n"))
-        .filter(F.col("n") >= config.batch_min_articles)
-    )
     by_outlet = (
         keyed.filter(F.col("outlet").isNotNull())
         .groupBy("outlet", "key")
@@ -133,9 +126,9 @@ def template_stats(lines: DataFrame, config: CleanConfig) -> TemplateStats:
         .filter(F.col("n") >= config.outlet_min_articles)
     )
     stats = TemplateStats(articles=groups.select("group").distinct().count())
-    # Only the lines that reach a threshold come back: few, so one collect each.
-    for row in overall.collect():
-        stats.overall[row["key"]] = int(row["n"])
+    # Only the lines that reach the outlet threshold come back: few, so one collect. Cleaning
+    # judges a line by its outlet's counts only (never by other sites'), so the cross-site
+    # counts (``TemplateStats.overall``) are not gathered.
     for row in by_outlet.collect():
         stats.by_outlet.setdefault(row["outlet"], {})[row["key"]] = int(row["n"])
     keyed.unpersist()
