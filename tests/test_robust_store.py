@@ -96,7 +96,7 @@ def test_foreign_sqlite_file_is_refused_unmodified(tmp_path: Path) -> None:
 def test_read_only_open_of_an_older_store_asks_for_an_upgrade(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from newsdesk import store as store_module
+    from newsdesk.store import sqlite as store_module
 
     path = tmp_path / "nd.db"
     with monkeypatch.context() as older:
