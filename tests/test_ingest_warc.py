@@ -73,6 +73,21 @@ def test_wrongly_declared_record_is_read_and_images_are_skipped(result: ReadResu
     assert "The caf\u00e9 on the quay" in result.documents[1].text
 
 
+def test_decoding_repairs_are_recorded_per_record(result: ReadResult) -> None:
+    clean, repaired = result.documents
+    assert clean.repairs == ()
+    assert repaired.repairs and any("utf-8" in note.lower() for note in repaired.repairs)
+
+
+def test_nul_bytes_are_dropped_and_recorded(tmp_path: Path) -> None:
+    path = tmp_path / "nul.warc.gz"
+    body = PAGE.encode().replace(b"Divers inspected", b"Divers\x00 inspected")
+    _write_warc(path, gzip=True, pages=[("https://nul.example/a", "text/html", body)])
+    (doc,) = read_file(path).documents
+    assert "\x00" not in doc.text and doc.text.startswith(PARAGRAPH)
+    assert "dropped 2 NUL bytes" in doc.repairs
+
+
 def test_not_a_warc_is_malformed(tmp_path: Path) -> None:
     path = tmp_path / "x.warc"
     path.write_text("this is not an archive\n" * 5, encoding="utf-8")

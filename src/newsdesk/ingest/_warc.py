@@ -1,6 +1,8 @@
 """WARC archives via warcio: each HTTP response record with an HTML body is a page.
 
-The page goes through the same trafilatura extraction as an HTML file. URL: the
+The page goes through the same decoding and extraction as an HTML file, and what
+decoding repaired (a charset that did not fit, dropped NUL bytes, replaced bytes) is
+kept in the document's ``repairs`` as for an HTML file. URL: the
 record's ``WARC-Target-URI``; date: the page's own, else ``WARC-Date``. Records that
 are not 2xx HTML responses (requests, metadata, images, redirects) are skipped;
 an HTML response that cannot be used is an error naming ``file#record<n>``.
@@ -19,7 +21,7 @@ from typing import Any, BinaryIO
 
 from newsdesk.errors import InputError, InternalError
 from newsdesk.ingest._dates import normalise_date
-from newsdesk.ingest._decode import load_text, sniff_charset
+from newsdesk.ingest._decode import decode_text, sniff_charset
 from newsdesk.ingest._html import extract_article
 from newsdesk.ingest._stream import StreamError, is_gzip
 from newsdesk.ingest._types import Item
@@ -68,10 +70,18 @@ def record_document(record: Any, source: str, limits: Limits | None = None) -> R
     """One HTML response record as a document."""
     limits = limits or Limits()
     payload = _payload(record, source, limits.max_markup_bytes)
-    html = load_text(payload, source, declared=_header_charset(record) or sniff_charset(payload))
+    declared = _header_charset(record) or sniff_charset(payload)
+    decoded = decode_text(payload, source, declared=declared)
     url = record.rec_headers.get_header("WARC-Target-URI") or None
     warc_date = normalise_date(record.rec_headers.get_header("WARC-Date") or "")
-    return extract_article(html, source, fmt="warc", url=url, fallback_date=warc_date)
+    return extract_article(
+        decoded.text,
+        source,
+        fmt="warc",
+        url=url,
+        fallback_date=warc_date,
+        repairs=decoded.repairs,
+    )
 
 
 def _record_item(record: Any, source: str, limits: Limits) -> Item | None:
