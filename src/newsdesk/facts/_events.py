@@ -49,6 +49,7 @@ from newsdesk.facts._counted import (
     conjuncts,
     count_phrase,
     is_person,
+    is_unborn,
     ordinal,
     phrase_span,
 )
@@ -567,7 +568,9 @@ def _counted(
     if nth is not None:  # "a fourth victim has died": four dead
         start, end = phrase_span(patient, [patient])
         return [Found(measure, nth, start, end, Bound.EQ, False, "count", (), verb)]
-    phrases = [patient, *conjuncts(patient)]
+    phrases = [p for p in (patient, *conjuncts(patient)) if not is_unborn(p)]
+    if not phrases:
+        return []
     counts = [count_phrase(p, quantities) for p in phrases]
     if any(c is None for c in counts):
         return []
