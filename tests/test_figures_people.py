@@ -102,3 +102,38 @@ def test_an_unborn_child_is_not_counted_as_killed() -> None:
         "2024-06-11",
     )
     assert figures(a)["killed"].value == 1
+
+
+def test_a_toll_from_a_side_mention_is_not_presented() -> None:
+    text = (
+        "The council of Marrow approved a new rule on ferry licences on Tuesday. "
+        "Operators must renew their licence every two years under the rule. "
+        "The rule takes effect in March, the council said. "
+        "Officials gave no reason for the timing. "
+        "Critics recalled a ferry fire in the harbour that killed four people. "
+        "The council meets again next month."
+    )
+    a = report(text, "Marrow Times", "2024-07-01")
+    b = report(text.replace("Tuesday", "Tuesday evening"), "Harbour Wire", "2024-07-01")
+    assert figures(a, b) == {}
+
+
+def test_a_toll_the_story_leads_with_is_presented() -> None:
+    a = report(
+        "A ferry fire in Marrow harbour killed four people on Tuesday. "
+        "The council met in the evening.",
+        "Marrow Times",
+        "2024-07-03",
+    )
+    found = figures(a)
+    assert found["killed"].value == 4 and found["injured"].text == "none reported"
+
+
+def test_a_toll_written_as_previously_reported_is_no_event_measure() -> None:
+    a = report(
+        "A court in Marrow ruled on the licence case on Monday. The case drew crowds. "
+        "Judges spoke briefly. Reporters have previously described a crash that killed two.",
+        "Marrow Times",
+        "2024-07-01",
+    )
+    assert not [e for e in a.events if e.measure == "killed"]

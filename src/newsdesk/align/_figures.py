@@ -44,6 +44,11 @@ When a later report raises the killed figure above what the injured figure's rep
 knew, and no report as recent counts the injured, the deaths came from the injured: the
 injured figure drops by as many (an ``update``). When the reports count killed but never
 injured (or the reverse), the other is presented as 0, ``implicit``, "none reported".
+
+**Only the story's event.** A figure is presented only when the measure is what the
+story tells of (:mod:`newsdesk.align._salience`): a story whose reports do not lead with an
+incident (a decree, a court ruling) presents no toll from a side mention deep in a report,
+nor the "none reported" zero that would follow from it.
 """
 
 from __future__ import annotations
@@ -56,6 +61,7 @@ from datetime import date
 
 from newsdesk.align._origins import copy_roots, group_origins, origin_key
 from newsdesk.align._quantities import Window, compatible, story_window
+from newsdesk.align._salience import about_the_event, incident_story
 from newsdesk.records import (
     Agreement,
     Article,
@@ -167,9 +173,7 @@ def _new_people(facets: dict[str, set[str]], known: dict[str, set[str]]) -> int:
     return best
 
 
-_PRONOUNS = frozenset(
-    "he she him her himself herself they them who whom which that one it".split()
-)
+_PRONOUNS = frozenset("he she him her himself herself they them who whom which that one it".split())
 
 
 def _apart(hurt: Sequence[EventMeasure], killed: Sequence[EventMeasure]) -> int:
@@ -231,10 +235,14 @@ def _singleton_counts(
     if hurt or hurt_group:
         dead = [*killed, *killed_group, *story_killed]
         fresh = (
-            max(_new_people(_facets(hurt), _facets(dead)), _apart(hurt, killed))
-            if dead
-            else max(1, _people(_facets(hurt)))
-        ) if hurt else 0
+            (
+                max(_new_people(_facets(hurt), _facets(dead)), _apart(hurt, killed))
+                if dead
+                else max(1, _people(_facets(hurt)))
+            )
+            if hurt
+            else 0
+        )
         fresh = max(fresh, *(int(e.value) for e in hurt_group)) if hurt_group else fresh
         out["injured"] = (fresh, [*hurt, *hurt_group])
     return out
@@ -582,10 +590,13 @@ def headline_figures(
     for an in analyses:
         for m, fig in per_report[an.article.id].items():
             by_measure.setdefault(m, []).append(fig)
+    incident = incident_story(analyses)
     out: dict[str, HeadlineFigure] = {}
     for m in HEADLINE_ORDER:
         if m in by_measure:
-            out[m] = _figure(m, by_measure[m], copied_from, articles)
+            fig = _figure(m, by_measure[m], copied_from, articles)
+            if about_the_event(fig.evidence, incident=incident):
+                out[m] = fig
     if "killed" in out and "injured" in out:
         out["injured"] = _died_later(out["injured"], out["killed"], per_report)
     for m, other in (("killed", "injured"), ("injured", "killed")):
