@@ -594,9 +594,9 @@ def headline_figures(
     out: dict[str, HeadlineFigure] = {}
     for m in HEADLINE_ORDER:
         if m in by_measure:
-            fig = _figure(m, by_measure[m], copied_from, articles)
-            if about_the_event(fig.evidence, incident=incident):
-                out[m] = fig
+            shown = _figure(m, by_measure[m], copied_from, articles)
+            if about_the_event(shown.evidence, incident=incident):
+                out[m] = shown
     if "killed" in out and "injured" in out:
         out["injured"] = _died_later(out["injured"], out["killed"], per_report)
     for m, other in (("killed", "injured"), ("injured", "killed")):
