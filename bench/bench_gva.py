@@ -63,11 +63,11 @@ FLOORS: dict[str, float] = {
     "b3_f1": 0.94,
     "killed_accuracy": 0.86,
     "killed_precision": 0.88,
-    "injured_accuracy": 0.72,
-    "injured_precision": 0.74,
+    "injured_accuracy": 0.74,
+    "injured_precision": 0.76,
 }
 """Gate floors on the test part, a little under the measured values (B-cubed F1 0.971;
-killed accuracy 0.894, precision 0.916; injured 0.753, 0.771 when set)."""
+killed accuracy 0.894, precision 0.916; injured 0.765, 0.783)."""
 CEILINGS: dict[str, float] = {"false_conflicts_per_100": 1.0}
 
 

@@ -44,10 +44,16 @@ When a later report raises the killed figure above what the injured figure's rep
 knew, and no report as recent counts the injured, the deaths came from the injured: the
 injured figure drops by as many (an ``update``). When the reports count killed but never
 injured (or the reverse), the other is presented as 0, ``implicit``, "none reported".
+
+**Only the story's event.** A figure is presented only when the measure is what the
+story tells of (:mod:`newsdesk.align._salience`): a story whose reports do not lead with an
+incident (a decree, a court ruling) presents no toll from a side mention deep in a report,
+nor the "none reported" zero that would follow from it.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -55,6 +61,7 @@ from datetime import date
 
 from newsdesk.align._origins import copy_roots, group_origins, origin_key
 from newsdesk.align._quantities import Window, compatible, story_window
+from newsdesk.align._salience import about_the_event, incident_story
 from newsdesk.records import (
     Agreement,
     Article,
@@ -166,22 +173,46 @@ def _new_people(facets: dict[str, set[str]], known: dict[str, set[str]]) -> int:
     return best
 
 
+_PRONOUNS = frozenset("he she him her himself herself they them who whom which that one it".split())
+
+
 def _apart(hurt: Sequence[EventMeasure], killed: Sequence[EventMeasure]) -> int:
-    """Hurt people a sentence introduces after a killed one ("left his accomplice dead and
-    a resident wounded"): a new indefinite phrase after the killed one is another person
-    (a pronoun or "the teen" may be the same one)."""
-    first: dict[tuple[str, int], int] = {}
+    """Hurt people a sentence tells apart from the killed one(s) it names: a new
+    indefinite phrase after a killed one ("left his accomplice dead and a resident
+    wounded"), or two phrases of the same sentence, neither a pronoun, that do not
+    overlap ("shot and wounded Frank Doe, whose father returned fire, killing the
+    teen"). Sentences are not added up: each may tell of the same hurt person again."""
+    by_sentence: dict[tuple[str, int], list[EventMeasure]] = {}
     for k in killed:
-        key = (k.article_id, k.sentence_index)
-        first[key] = min(first.get(key, k.start), k.start)
-    apart = {
-        (e.article_id, e.sentence_index, e.start)
-        for e in hurt
-        if (e.article_id, e.sentence_index) in first
-        and e.start > first[(e.article_id, e.sentence_index)]
-        and e.text.lower().startswith(("a ", "an ", "another "))
-    }
-    return len(apart)
+        by_sentence.setdefault((k.article_id, k.sentence_index), []).append(k)
+    apart: dict[tuple[str, int], set[int]] = {}
+    for e in hurt:
+        dead = by_sentence.get((e.article_id, e.sentence_index), [])
+        if not dead:
+            continue
+        first = min(k.start for k in dead)
+        new_after = e.start > first and e.text.lower().startswith(("a ", "an ", "another "))
+        disjoint = _distinct(e.text) and all(
+            not _pronoun(k.text) and "victim" not in k.text.lower() and not _overlap(e, k)
+            for k in dead
+        )
+        if new_after or disjoint:
+            apart.setdefault((e.article_id, e.sentence_index), set()).add(e.start)
+    return max((len(starts) for starts in apart.values()), default=0)
+
+
+def _pronoun(text: str) -> bool:
+    return text.lower().strip() in _PRONOUNS
+
+
+def _distinct(text: str) -> bool:
+    """A phrase that may name someone of its own: not a pronoun, not "the ..." (which
+    may be someone the sentence already named)."""
+    return not _pronoun(text) and not text.lower().strip().startswith("the ")
+
+
+def _overlap(a: EventMeasure, b: EventMeasure) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _singleton_counts(
@@ -194,17 +225,26 @@ def _singleton_counts(
     singles = [e for e in events if e.implicit and e.value == 1]
     killed = [e for e in singles if e.measure == "killed"]
     hurt = [e for e in singles if e.measure in ("injured", "shot")]
+    groups = [e for e in events if e.implicit and e.value > 1]  # "a man and a boy"
+    killed_group = [e for e in groups if e.measure == "killed"]
+    hurt_group = [e for e in groups if e.measure == "injured"]
     out: dict[str, tuple[int, list[EventMeasure]]] = {}
-    if killed:
-        out["killed"] = (max(1, _people(_facets(killed))), killed)
-    if hurt:
-        dead = [*killed, *story_killed]
+    if killed or killed_group:
+        most = max((int(e.value) for e in killed_group), default=1)
+        out["killed"] = (max(most, _people(_facets(killed))), [*killed, *killed_group])
+    if hurt or hurt_group:
+        dead = [*killed, *killed_group, *story_killed]
         fresh = (
-            max(_new_people(_facets(hurt), _facets(dead)), _apart(hurt, killed))
-            if dead
-            else max(1, _people(_facets(hurt)))
+            (
+                max(_new_people(_facets(hurt), _facets(dead)), _apart(hurt, killed))
+                if dead
+                else max(1, _people(_facets(hurt)))
+            )
+            if hurt
+            else 0
         )
-        out["injured"] = (fresh, hurt)
+        fresh = max(fresh, *(int(e.value) for e in hurt_group)) if hurt_group else fresh
+        out["injured"] = (fresh, [*hurt, *hurt_group])
     return out
 
 
@@ -222,6 +262,24 @@ def _explicit(
     return ReportFigure(
         measure, value, EXPLICIT, article, evidence, evidence[0].bound, evidence[0].text
     )
+
+
+_OTHERS = re.compile(r"\b(?:others?|more|additional)\b", re.IGNORECASE)
+
+
+def _others_shot(events: Sequence[EventMeasure], article: Article) -> ReportFigure | None:
+    """Injured = the people shot "besides" the killed ("one man died; three other victims
+    were shot"): a written number of shot people marked as others, in a report that
+    counts deaths."""
+    others = [
+        e
+        for e in events
+        if e.measure == "shot" and not e.implicit and e.value > 0 and _OTHERS.search(e.text)
+    ]
+    if not others or any(e.bound is not Bound.EQ for e in others):
+        return None
+    best = max(others, key=lambda e: e.value)
+    return ReportFigure("injured", best.value, DERIVED, article, [best], Bound.EQ, best.text)
 
 
 def report_figures(
@@ -244,6 +302,11 @@ def report_figures(
         if m in out:
             continue
         other = "injured" if m == "killed" else "killed"
+        if m == "injured" and ("killed" in out or "killed" in people):
+            fig = _others_shot(events, article)
+            if fig is not None:
+                out[m] = fig
+                continue
         shot, known = out.get("shot"), out.get(other)
         if shot is not None and (known is not None or other not in measures):
             value = shot.value - (known.value if known is not None else 0)
@@ -336,6 +399,26 @@ def _day(figs: Sequence[ReportFigure]) -> str:
     return latest
 
 
+def _outvoted(figs: Sequence[ReportFigure], day: str) -> str:
+    """The day to present: ``day``, unless every figure from it on is lower than an exact
+    earlier one that at least twice as many reports state (one late report writing "three
+    others" after five wrote "four others"): a count of people shrinks when some of them
+    die, which the killed figure shows, not when one report words it otherwise."""
+    later = [f for f in figs if f.published >= day]
+    earlier = [f for f in figs if f.published < day and f.bound is Bound.EQ]
+    if not earlier or any(f.bound is not Bound.EQ for f in later):
+        return day
+    top = max(f.value for f in later)
+    higher = [f for f in earlier if f.value > top]
+    if not higher:
+        return day
+    votes = Counter(f.value for f in higher)
+    value, n = votes.most_common(1)[0]
+    if n < 2 or n < 2 * len({f.article.id for f in later}):
+        return day
+    return max(f.published for f in higher if f.value == value)
+
+
 @dataclass(frozen=True, slots=True)
 class _Choice:
     best: ReportFigure
@@ -352,7 +435,7 @@ def _choose(figs: Sequence[ReportFigure]) -> _Choice:
     if figs[0].rank == SINGLETONS:
         best = max(figs, key=lambda f: (f.value, f.published))
         return _Choice(best, [f for f in figs if f.value == best.value], [], [])
-    day = _day(figs)
+    day = _outvoted(figs, _day(figs))
     today = [f for f in figs if f.published == day]
     votes = Counter(f.value for f in today)
     top = max(votes.values())
@@ -438,14 +521,20 @@ def _died_later(
     injured: HeadlineFigure, killed: HeadlineFigure, figures: dict[str, dict[str, ReportFigure]]
 ) -> HeadlineFigure:
     """Deaths a later report adds came from the injured an earlier report counted, unless
-    a report as recent as the deaths counts the injured itself."""
+    a report as recent as the deaths counts as many injured itself (one that names fewer
+    hurt people, "a second victim was hit in the leg", does not keep the earlier count)."""
     if not injured.evidence or not killed.as_of or not injured.as_of:
         return injured
     if killed.as_of <= injured.as_of:
         return injured
     for per in figures.values():
         later = per.get("injured")
-        if later is not None and later.rank >= SINGLETONS and later.published >= killed.as_of:
+        if (
+            later is not None
+            and later.rank >= SINGLETONS
+            and later.published >= killed.as_of
+            and later.value >= injured.value
+        ):
             return injured
     source = injured.evidence[-1].article_id
     known = figures.get(source, {}).get("killed")
@@ -501,10 +590,13 @@ def headline_figures(
     for an in analyses:
         for m, fig in per_report[an.article.id].items():
             by_measure.setdefault(m, []).append(fig)
+    incident = incident_story(analyses)
     out: dict[str, HeadlineFigure] = {}
     for m in HEADLINE_ORDER:
         if m in by_measure:
-            out[m] = _figure(m, by_measure[m], copied_from, articles)
+            shown = _figure(m, by_measure[m], copied_from, articles)
+            if about_the_event(shown.evidence, incident=incident):
+                out[m] = shown
     if "killed" in out and "injured" in out:
         out["injured"] = _died_later(out["injured"], out["killed"], per_report)
     for m, other in (("killed", "injured"), ("injured", "killed")):

@@ -15,6 +15,8 @@ Produces: :class:`~newsdesk.records.BriefSentence` records, section by section:
   of a sentence shown above.
 
 No sentence is shown twice, and boilerplate (:mod:`newsdesk.boilerplate`) is never shown.
+Each sentence carries the id of the group it reports (a fact group's or a claim group's),
+so that renderers can show its label and origins.
 """
 
 from __future__ import annotations
@@ -141,8 +143,7 @@ def _differ(shown: _Shown, groups: Sequence[FactGroup], claims: Sequence[ClaimGr
         if c.label is Agreement.CONFLICTING:
             for m in _clean(c.mentions):
                 if not shown.has(m):
-                    # group_id stays None until the renderers look claim groups up
-                    shown.add(m, [_ref(m, shown.outlets)], Section.DIFFER, None)
+                    shown.add(m, [_ref(m, shown.outlets)], Section.DIFFER, c.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +220,7 @@ def _single(
     for g in groups:
         for f in g.mentions:
             facts_at.setdefault(_key(f), []).append(f)
+    group_of = {_key(c.mentions[0]): c.id for c in claims if c.label is Agreement.SINGLE_SOURCE}
     lone = [c.mentions[0] for c in claims if c.label is Agreement.SINGLE_SOURCE]
     lone = [m for m in _clean(lone) if _key(m) not in stated and not shown.has(m)]
     reports_using: Counter[str] = Counter()
@@ -246,7 +248,7 @@ def _single(
         if per_report[m.article_id] >= PER_REPORT or shown.near_copy(m.sentence):
             continue
         per_report[m.article_id] += 1
-        shown.add(m, [_ref(m, shown.outlets)], Section.SINGLE, None)
+        shown.add(m, [_ref(m, shown.outlets)], Section.SINGLE, group_of.get(_key(m)))
 
 
 def _fallback_claims(groups: Sequence[FactGroup]) -> list[ClaimGroup]:

@@ -1,5 +1,7 @@
 """Single-file HTML report. Every piece of article text is escaped
-(:mod:`newsdesk.brief.escape`); no scripts, no external resources. Element ids are unique
+(:mod:`newsdesk.brief.escape`); no scripts, no external resources. Claim groups show their
+label, independent origins and who states them via which primary source; a conflicting
+claim group shows its wordings side by side. Element ids are unique
 per story (``<story>-a<n>`` for report ``n``), so a citation always jumps to a report of its
 own story."""
 
@@ -7,6 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newsdesk.brief._voices import (
+    origins_note,
+    report_names,
+    voice_text,
+    voices,
+    voices_text,
+)
 from newsdesk.brief.escape import anchor
 from newsdesk.brief.escape import html_text as escape
 from newsdesk.brief.render_markdown import SECTION_TITLES, figure_kind, figure_value
@@ -14,6 +23,7 @@ from newsdesk.records import (
     Agreement,
     Article,
     BriefSentence,
+    ClaimGroup,
     FactGroup,
     HeadlineFigure,
     Section,
@@ -56,6 +66,30 @@ def _label(g: FactGroup) -> str:
         f'<span class="label {escape(str(g.label))}">{escape(str(g.label))}</span> '
         f'<span class="note">{n} independent origin{"s" if n > 1 else ""}</span>'
     )
+
+
+def _claim_label(report: StoryReport, c: ClaimGroup) -> str:
+    outlets = report_names(report.articles)
+    origins = c.origins if c.label is not Agreement.SINGLE_SOURCE else []
+    note = origins_note(c.independent_origins, origins, outlets)
+    said = voices_text(voices(c, outlets))
+    return (
+        f'<span class="label {escape(str(c.label))}">{escape(str(c.label))}</span> '
+        f'<span class="note">{escape(note)}; stated by {escape(said)}</span>'
+    )
+
+
+def _claim_differ(report: StoryReport, c: ClaimGroup, number: dict[str, int]) -> str:
+    """A conflicting claim group side by side: one cell per report."""
+    outlets = report_names(report.articles)
+    said = {v.article_id: voice_text(v) for v in voices(c, outlets)}
+    cells = "".join(
+        f"<td><b>[{number.get(m.article_id, 0)}] {escape(said.get(m.article_id, ''))}</b>"
+        f"<br>{escape(m.sentence)}</td>"
+        for m in c.mentions
+    )
+    head = f"claim <code>{escape(c.id)}</code> {_claim_label(report, c)}"
+    return f"<p>{head}</p><table><tr>{cells}</tr></table>"
 
 
 def _differ(report: StoryReport, g: FactGroup, number: dict[str, int]) -> str:
@@ -153,16 +187,23 @@ def _section(report: StoryReport, section: Section, number: dict[str, int]) -> s
     if not items:
         return ""
     groups = {g.id: g for g in report.groups}
+    claims = {c.id: c for c in report.claims}
     body: list[str] = []
     if section in (Section.DIFFER, Section.UPDATES):
         table = _differ if section is Section.DIFFER else _updates
         for gid in dict.fromkeys(s.group_id for s in items if s.group_id):
             if gid in groups:
                 body.append(table(report, groups[gid], number))
+            elif gid in claims:
+                body.append(_claim_differ(report, claims[gid], number))
     else:
         lis = []
         for s in items:
-            note = f" {_label(groups[s.group_id])}" if s.group_id in groups else ""
+            note = ""
+            if s.group_id in groups:
+                note = f" {_label(groups[s.group_id])}"
+            elif s.group_id in claims:
+                note = f" {_claim_label(report, claims[s.group_id])}"
             lis.append(f"<li>{escape(s.text)} {_refs(s, number, report.story.id)}{note}</li>")
         body.append(f"<ul>{''.join(lis)}</ul>")
     return f"<h2>{escape(SECTION_TITLES.get(section, 'Summary'))}</h2>{''.join(body)}"

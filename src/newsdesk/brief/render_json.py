@@ -6,10 +6,12 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from newsdesk.brief._voices import voices
 from newsdesk.records import (
     ArticleAnalysis,
     Attribution,
     BriefSentence,
+    ClaimGroup,
     EventMeasure,
     Fact,
     FactGroup,
@@ -22,9 +24,11 @@ from newsdesk.records import (
     StorySummary,
 )
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 """1.1.0 added ``headline_figures`` per story, the ``update`` label and the ``updates``
-brief section."""
+brief section; 1.2.0 added ``claim_groups`` per story (label, sentences, outlets, primary
+sources, origins), the attribution fields ``source_text``, ``recipient`` and the spans, and
+claim group ids in ``brief[].group_id``."""
 STORY_LIST_SCHEMA_VERSION = "1.0.0"
 
 JSONObject = dict[str, Any]
@@ -73,6 +77,42 @@ def attribution_json(a: Attribution) -> JSONObject:
         "sentence_index": a.sentence_index,
         "kind": a.kind,
         "via": a.via,
+        "source_text": a.source_text,
+        "recipient": a.recipient,
+        "source_span": _span(a.source_span),
+        "cue_span": _span(a.cue_span),
+        "content_span": _span(a.content_span),
+    }
+
+
+def _span(span: tuple[int, int] | None) -> list[int] | None:
+    return None if span is None else [span[0], span[1]]
+
+
+def claim_group_json(c: ClaimGroup, outlets: dict[str, str | None]) -> JSONObject:
+    """A claim group: its label and origins, who states it (outlet, primary source) and
+    each sentence."""
+    return {
+        "id": c.id,
+        "label": str(c.label),
+        "independent_origins": c.independent_origins,
+        "origins": list(c.origins),
+        "terms": list(c.terms),
+        "voices": [
+            {"article_id": v.article_id, "outlet": v.outlet, "primary_source": v.source}
+            for v in voices(c, outlets)
+        ],
+        "mentions": [
+            {
+                "claim_id": m.id,
+                "article_id": m.article_id,
+                "outlet": outlets.get(m.article_id),
+                "sentence_index": m.sentence_index,
+                "sentence": m.sentence,
+                "attributed_to": list(m.attributed_to),
+            }
+            for m in c.mentions
+        ],
     }
 
 
@@ -211,6 +251,7 @@ def story_json(report: StoryReport) -> JSONObject:
         "facts": [fact_json(f) for an in report.analyses for f in an.facts],
         "fact_groups": [_group_json(g, outlets) for g in report.groups],
         "headline_figures": [figure_json(f, outlets) for f in report.figures],
+        "claim_groups": [claim_group_json(c, outlets) for c in report.claims],
         "brief": [_brief_json(s) for s in report.brief.sentences],
     }
 

@@ -2,7 +2,10 @@
 
 A story renders as: title, headline figures (one line per event measure: the figure, its
 label, the note saying where it comes from or how it changed, its sources, and earlier
-figures), summary, the fact sections, and the reports.
+figures), summary, the fact sections, and the reports. A sentence that reports a claim
+group carries the group's label, its independent origins and who states it via which
+primary source ("Fox News, citing Reuters"); a conflicting claim group is a table of its
+wordings, one row per report.
 
 Every piece of text that came from an input goes through :mod:`newsdesk.brief.escape`
 (:func:`~newsdesk.brief.escape.md_text` for text, ``md_code`` for file names and ids,
@@ -13,12 +16,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newsdesk.brief._voices import (
+    group_note,
+    report_names,
+    voice_text,
+    voices,
+    voices_text,
+)
 from newsdesk.brief.escape import anchor, md_code, md_relative_link, md_text
 from newsdesk.records import (
     Agreement,
     Article,
     Bound,
     BriefSentence,
+    ClaimGroup,
     FactGroup,
     HeadlineFigure,
     Section,
@@ -154,9 +165,33 @@ def _differ_table(report: StoryReport, group: FactGroup, number: dict[str, int])
     return out
 
 
+def _claim_note(report: StoryReport, c: ClaimGroup) -> str:
+    outlets = report_names(report.articles)
+    note = group_note(c.label, c.independent_origins, c.origins, outlets)
+    return f"*{md_escape(note)}*; stated by {md_escape(voices_text(voices(c, outlets)))}"
+
+
+def _claim_table(report: StoryReport, c: ClaimGroup, number: dict[str, int]) -> list[str]:
+    """A conflicting claim group side by side: one row per report, who says it, wording."""
+    outlets = report_names(report.articles)
+    said = {v.article_id: voice_text(v) for v in voices(c, outlets)}
+    out = [
+        f"**Claim {md_code(c.id)}** ({md_escape(group_note(c.label, c.independent_origins))})",
+        "",
+        "| report | who says it | wording |",
+        "|---|---|---|",
+    ]
+    for m in c.mentions:
+        who = md_escape(said.get(m.article_id, ""))
+        out.append(f"| [{number.get(m.article_id, '?')}] | {who} | {md_escape(m.sentence)} |")
+    out.append("")
+    return out
+
+
 def story_markdown(report: StoryReport) -> str:
     number = {a.id: i + 1 for i, a in enumerate(report.articles)}
     groups = {g.id: g for g in report.groups}
+    claims = {c.id: c for c in report.claims}
     out = [f"# {md_escape(report.story.title or report.story.id)}", ""]
     out += [f"Story {md_code(report.story.id)} — {len(report.articles)} reports", ""]
     if report.figures:
@@ -175,9 +210,15 @@ def story_markdown(report: StoryReport) -> str:
             for gid in dict.fromkeys(s.group_id for s in items if s.group_id):
                 if gid in groups:
                     out += table(report, groups[gid], number)
+                elif gid in claims:
+                    out += _claim_table(report, claims[gid], number)
             continue
         for s in items:
-            note = f" ({_group_note(groups[s.group_id])})" if s.group_id in groups else ""
+            note = ""
+            if s.group_id in groups:
+                note = f" ({_group_note(groups[s.group_id])})"
+            elif s.group_id in claims:
+                note = f" ({_claim_note(report, claims[s.group_id])})"
             out.append(f"- {md_escape(s.text)} {_refs(s, number)}{note}")
     out += ["", "## Reports", ""]
     out.extend(_article_line(a, number) for a in report.articles)

@@ -9,6 +9,7 @@ the quantities of its sentence. Produces: a :data:`Count` (value, bound, implici
 * "nobody", "no one", "no injuries": an explicit zero; "both", "the pair": two;
 * a singular person ("a man", "a 16-year-old", "James Doe", "she") counts one,
   ``implicit``; a plural without a number ("people") counts nothing;
+* an unborn child or a fetus is never counted ("a mother and her unborn child" = 1);
 * ``who``: the names, ages (as numbers: "seven-year-old" = 7), sex and person nouns of
   the phrase, so that :mod:`newsdesk.align._figures` can tell two singletons apart;
   "another man" is marked as someone else.
@@ -30,6 +31,7 @@ __all__ = [
     "count_phrase",
     "is_age_number",
     "is_person",
+    "is_unborn",
     "ordinal",
     "person_name",
     "phrase_span",
@@ -172,6 +174,17 @@ def is_age_number(tok: Any) -> bool:
 
 
 _AGE_AFTER = frozenset({"-year", "year", "-years", "yo", "y/o", "yr", "-yr", "yrs", "years-old"})
+
+
+_UNBORN = frozenset({"fetus", "foetus", "fetuses", "foetuses", "embryo"})
+
+
+def is_unborn(tok: Any) -> bool:
+    """ "her unborn child", "the fetus": not counted as a person killed or hurt (tolls
+    count the people born; reports that add the unborn say so apart)."""
+    if str(tok.lower_) in _UNBORN:
+        return True
+    return any(c.dep_ == "amod" and c.lower_ == "unborn" for c in tok.children)
 
 
 def is_person(tok: Any) -> bool:

@@ -27,7 +27,8 @@ men were not injured"; but "no one was injured" is an explicit 0), hypothetical 
 ("could have killed", "tried to kill", "was almost killed"), nouns that only name a kind
 ("the death penalty", "a death investigation", "died of his wounds" counts no wounded),
 running totals and other events ("the city's 30th homicide this year", "in another
-shooting", "a total of"), sentences about a time over a year before the report, and video
+shooting", "a total of", "previously", "so far in the war", "in the 22-month war"),
+sentences about a time over a year before the report, and video
 lists left in the body ("1:52 Owner shoots, kills robber"). Each measure carries the time
 of its clause (via :mod:`._dating`), so a count from an earlier event ("a shooting last
 month that killed two") can be left out by :mod:`newsdesk.align._figures`.
@@ -49,6 +50,7 @@ from newsdesk.facts._counted import (
     conjuncts,
     count_phrase,
     is_person,
+    is_unborn,
     ordinal,
     phrase_span,
 )
@@ -139,7 +141,10 @@ _RUNNING_TOTAL = re.compile(
     r"|(?:in|over|during|within)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:about\s+|nearly\s+)?"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a\s+few)\s+"
     r"(?:weeks|months|years|decades)"
-    r"|a\s+total\s+of|in\s+(?:an)?other\s+(?:shootings?|incidents?|attacks?)|separate\s+(?:shootings|incidents|attacks))\b",
+    r"|a\s+total\s+of|in\s+(?:an)?other\s+(?:shootings?|incidents?|attacks?)|separate\s+(?:shootings|incidents|attacks)"
+    r"|previously|so\s+far\s+(?:in|this|during)|since\s+the\s+(?:start|beginning)\s+of\s+the\s+"
+    r"(?:war|conflict|invasion|fighting)|(?:in|of|during)\s+the\s+(?:\d+-month\s+|\d+-year\s+)?"
+    r"(?:war|conflict|invasion))\b",
     re.IGNORECASE,
 )
 """A sentence about a running total or an earlier year, not about one event's toll."""
@@ -567,7 +572,9 @@ def _counted(
     if nth is not None:  # "a fourth victim has died": four dead
         start, end = phrase_span(patient, [patient])
         return [Found(measure, nth, start, end, Bound.EQ, False, "count", (), verb)]
-    phrases = [patient, *conjuncts(patient)]
+    phrases = [p for p in (patient, *conjuncts(patient)) if not is_unborn(p)]
+    if not phrases:
+        return []
     counts = [count_phrase(p, quantities) for p in phrases]
     if any(c is None for c in counts):
         return []
