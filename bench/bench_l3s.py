@@ -82,12 +82,21 @@ class Tally:
         return sum(self.removed[d] for d in DEBRIS_LABELS) / removed if removed else 1.0
 
     def by_label(self) -> dict[str, float]:
+        """Debris-line recall by label."""
         return {LABELS[d]: self.removed[d] / self.total[d] for d in DEBRIS_LABELS if self.total[d]}
+
+    def body_by_label(self) -> dict[str, float]:
+        """Body-line recall by label (headline, full text)."""
+        return {
+            LABELS[b]: 1 - self.removed[b] / self.total[b] for b in sorted(BODY_LABELS)
+            if self.total[b]
+        }  # fmt: skip
 
     def line(self, name: str) -> str:
         labels = "  ".join(f"{k} {v:.3f}" for k, v in self.by_label().items())
+        body = " ".join(f"{k[:4]} {v:.3f}" for k, v in self.body_by_label().items())
         return (
-            f"  {name:<26} body {self.body_recall:.3f}  debris {self.debris_recall:.3f}  "
+            f"  {name:<26} body {self.body_recall:.3f} ({body})  debris {self.debris_recall:.3f}  "
             f"precision {self.precision:.3f}   [{labels}]"
         )
 
@@ -133,24 +142,29 @@ class Models:
     default: LineModel | None = None
     by_page: dict[str, LineModel] = field(default_factory=dict)
     threshold: float | None = None
+    statement_threshold: float | None = None
 
     def for_page(self, name: str) -> LineModel | None:
         model = self.by_page.get(name, self.default)
         if model is not None and self.threshold is not None:
             model = replace(model, threshold=self.threshold)
+        if model is not None and self.statement_threshold is not None:
+            model = replace(model, statement_threshold=self.statement_threshold)
         return model
 
     @classmethod
-    def load(cls, folds: Path | None, threshold: float | None) -> Models:
+    def load(
+        cls, folds: Path | None, threshold: float | None, statement: float | None = None
+    ) -> Models:
         if folds is None:
-            return cls(shipped_model(), {}, threshold)
+            return cls(shipped_model(), {}, threshold, statement)
         by_page = {}
         for path in sorted(folds.glob("fold*.json.gz")):
             with gzip.open(path, "rt", encoding="utf-8") as fh:
                 names = json.load(fh)["held_out"]
             model = load_model(path)
             by_page.update(dict.fromkeys(names, model))
-        return cls(None, by_page, threshold)
+        return cls(None, by_page, threshold, statement)
 
 
 def run_cleaner(pages: Sequence[Page], batch: bool, models: Models) -> Tally:
@@ -256,16 +270,20 @@ def main(argv: list[str] | None = None) -> int:
         "--folds", type=Path, help="dev only: cross-validation models (train_line_model)"
     )
     ap.add_argument("--threshold", type=float, help="line model threshold (dev only)")
+    ap.add_argument(
+        "--statement-threshold", type=float, help="line model threshold for sentences (dev only)"
+    )
     args = ap.parse_args(argv)
     part = "test" if args.gate else args.part
-    if (args.losses or args.folds or args.threshold) and part != "dev":
-        ap.error("--losses, --folds and --threshold are for the dev part only")
+    tuning = args.losses or args.folds or args.threshold or args.statement_threshold
+    if tuning and part != "dev":
+        ap.error("--losses, --folds and the thresholds are for the dev part only")
     pages = load(part, args.data)
     print(f"L3S-GN1 {part} part: {len(pages)} pages, {sum(len(p.lines) for p in pages)} lines")
     ok = True
     if not args.no_text:
         print(" plain text (one block per line):")
-        models = Models.load(args.folds, args.threshold)
+        models = Models.load(args.folds, args.threshold, args.statement_threshold)
         file_tally = run_cleaner(pages, batch=False, models=models)
         batch_tally = run_cleaner(pages, batch=True, models=models)
         print(run_peer(pages, lambda p: [True] * len(p.lines)).line("keep everything"))

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from newsdesk.clean.blocks import body_tables
 from newsdesk.clean.context import LOCAL_RULES, find_dek
 from newsdesk.clean.frame import ContextRule, Frame
 from newsdesk.clean.linemodel import Judgement, LineModel, shipped_model
@@ -287,6 +288,7 @@ class Cleaner:
         judgement = self.judge(prep) if page else None
         rules = [r for r in CONTEXT_RULES if page or r not in PAGE_RULES]
         threshold = self.model.threshold if self.model is not None else 1.0
+        statement = self.model.statement_threshold if self.model is not None else 1.0
         span = judgement.span if judgement is not None else None
         reasons = {i: r for i, r in enumerate(prep.base) if r is not None and allowed(i, r)}
         seq = list(range(len(prep.units)))
@@ -296,15 +298,17 @@ class Cleaner:
             dek = find_dek(prep.units, seq, reasons, self.config.dek_min_words, span)
             frame = Frame(
                 prep.units, seq, reasons, ctx, dek, is_template, judgement, threshold,
-                frozenset(kept), page,
+                statement, frozenset(kept), page,
             )  # fmt: skip
             fired = False
             for rule in rules:
                 found = {i: r for i, r in rule(frame).items() if allowed(i, r)}
                 fired = fired or bool(found)
                 reasons.update(found)
-            headlines = article_headlines(frame) if page else set()
-            for i in (body_headings(frame) | headlines) - kept:
+            given = body_headings(frame)
+            if page:
+                given |= article_headlines(frame) | body_tables(frame)
+            for i in given - kept:
                 reasons.pop(i, None)
                 kept.add(i)
                 fired = True
