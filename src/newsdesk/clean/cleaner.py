@@ -272,19 +272,34 @@ class Cleaner:
             return None
         return self.model.judge([u.text for u in prep.units], prep.base)
 
-    def _allowed(self, prep: _Prepared) -> Callable[[int, str], bool]:
+    def _allowed(
+        self, prep: _Prepared, ctx: DocContext, page: bool
+    ) -> Callable[[int, str], bool]:
+        """What the user's ``keep`` lets the rules remove. A kept reason keeps every unit that
+        reason removes without overrides, whatever other rule would remove it next (a byline
+        the user keeps is not then taken as page furniture); a kept line is never removed."""
         keep = self.config.keep
         if not keep:
             return lambda i, reason: True
         keys = frozenset(line_key(k) for k in keep)
-        return lambda i, reason: reason not in keep and line_key(prep.units[i].text) not in keys
+        default = self._settle(prep, ctx, page, lambda i, reason: True)
+        protected = frozenset(
+            i for i, unit in enumerate(prep.units)
+            if default.get(i) in keep or prep.base[i] in keep or line_key(unit.text) in keys
+        )  # fmt: skip
+        return lambda i, reason: reason not in keep and i not in protected
 
     def _decide(self, prep: _Prepared, ctx: DocContext, page: bool) -> dict[int, str]:
         """Apply the context rules until no rule fires on the surviving units (at most
         :data:`MAX_ROUNDS` rounds: no rule feeds on its own removals, so a round only
         follows the neighbourhoods the previous one changed). Headings of the body that a
         soft rule removed are given back and kept from then on."""
-        allowed = self._allowed(prep)
+        return self._settle(prep, ctx, page, self._allowed(prep, ctx, page))
+
+    def _settle(
+        self, prep: _Prepared, ctx: DocContext, page: bool, allowed: Callable[[int, str], bool]
+    ) -> dict[int, str]:
+        """:meth:`_decide` with the removals ``allowed`` lets through."""
         judgement = self.judge(prep) if page else None
         rules = [r for r in CONTEXT_RULES if page or r not in PAGE_RULES]
         threshold = self.model.threshold if self.model is not None else 1.0
