@@ -61,6 +61,9 @@ class Tally:
     removed: Counter[int] = field(default_factory=Counter)
     lost: list[tuple[str, str, str]] = field(default_factory=list)
     """(page, reason, line) of each body line removed."""
+    copies: int = 0
+    """Body lines removed whose exact text the page keeps elsewhere (a second copy of the
+    article on the page): counted as lost above, nothing of the text is."""
 
     def add(self, label: int, removed: bool) -> None:
         self.total[label] += 1
@@ -174,10 +177,13 @@ def run_cleaner(pages: Sequence[Page], batch: bool, models: Models) -> Tally:
     for page, doc in zip(pages, docs, strict=True):
         cleaner = Cleaner(stats=stats, model=models.for_page(page.name))
         reasons = removed_lines(page, cleaner.clean(doc))
+        kept = {_norm(text) for (text, _), reason in zip(page.lines, reasons, strict=True)
+                if reason is None}  # fmt: skip
         for (text, label), reason in zip(page.lines, reasons, strict=True):
             tally.add(label, reason is not None)
             if reason is not None and label in BODY_LABELS:
                 tally.lost.append((page.name, reason, text))
+                tally.copies += _norm(text) in kept
     return tally
 
 
@@ -290,6 +296,10 @@ def main(argv: list[str] | None = None) -> int:
         print(run_peer(pages, trafilatura_keeps).line("trafilatura (same text)"))
         print(file_tally.line("newsdesk, file by file"))
         print(batch_tally.line("newsdesk, batch"))
+        print(
+            f"  body lines removed, file by file: {len(file_tally.lost)}, of which "
+            f"{file_tally.copies} exact copies of lines the page keeps"
+        )
         if args.losses:
             print_losses(file_tally, args.losses)
         floors = GATE["file"]

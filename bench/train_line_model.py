@@ -56,6 +56,8 @@ EXTRA_MIN = 10.0
 TREES = {"max_iter": 150, "learning_rate": 0.1, "max_leaf_nodes": 15, "random_state": 0}
 BOW_MIN_DF = 3
 BOW_C = 2.0
+REVISION = 2
+"""Bumped when the model's settings or decoding change (2: the sentence threshold)."""
 
 
 @dataclass
@@ -206,7 +208,7 @@ def _model_data(
 ) -> dict[str, Any]:
     threshold, statement = thresholds
     return {
-        "version": datetime.now(UTC).strftime("%Y-%m-%d") + f"+{len(names)}dev{tag}",
+        "version": datetime.now(UTC).strftime("%Y-%m-%d") + f"+{len(names)}dev{tag}.r{REVISION}",
         "trained_on": {
             "data": "L3S-GN1 (l3s-gn1-dev), dev part: sha256(file name) % 5 >= 2",
             "pages": names,

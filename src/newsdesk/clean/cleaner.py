@@ -272,9 +272,7 @@ class Cleaner:
             return None
         return self.model.judge([u.text for u in prep.units], prep.base)
 
-    def _allowed(
-        self, prep: _Prepared, ctx: DocContext, page: bool
-    ) -> Callable[[int, str], bool]:
+    def _allowed(self, prep: _Prepared, ctx: DocContext, page: bool) -> Callable[[int, str], bool]:
         """What the user's ``keep`` lets the rules remove. A kept reason keeps every unit that
         reason removes without overrides, whatever other rule would remove it next (a byline
         the user keeps is not then taken as page furniture); a kept line is never removed."""
