@@ -45,13 +45,16 @@ from newsdesk.errors import InputError
 from newsdesk.records import CleanedText, RawDocument
 
 GATE = {
-    "file": {"body_recall": 0.96, "debris_recall": 0.90, "precision": 0.99},
+    "file": {"body_recall": 0.965, "debris_recall": 0.90, "precision": 0.99},
+    "batch": {"body_recall": 0.965, "debris_recall": 0.90, "precision": 0.99},
     "html_f1_margin": 0.015,
 }
-"""Floors on the test part, a little under the figures in docs/benchmarks.md (file by file:
-body 0.968, debris 0.909, precision 0.995; HTML F1 +0.024 over trafilatura). The HTML floor
-is a margin over trafilatura measured in the same run, and no page may be rejected. Raise,
-never lower."""
+"""Floors on the test part, a little under the figures in docs/benchmarks.md (file by file
+and batch: body 0.969, debris 0.916, precision 0.995; HTML F1 +0.024 over trafilatura).
+Issue 9's goals that are met are floors here (debris recall >= 0.90 batch and file by file,
+precision >= 0.97); body-line recall (goal 0.985, not met) is held at its level. The HTML
+floor is a margin over trafilatura measured in the same run, and no page may be rejected.
+Raise, never lower."""
 _GLUED = re.compile(r"[a-z0-9%)][.!?][\"”’)]?[A-Z][a-z]")
 
 
@@ -302,9 +305,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         if args.losses:
             print_losses(file_tally, args.losses)
-        floors = GATE["file"]
-        assert isinstance(floors, dict)
-        ok = ok and all(getattr(file_tally, k) >= v for k, v in floors.items())
+        for mode, tally in (("file", file_tally), ("batch", batch_tally)):
+            floors = GATE[mode]
+            assert isinstance(floors, dict)
+            ok = ok and all(getattr(tally, k) >= v for k, v in floors.items())
     if not args.no_html:
         run = run_html(pages)
         traf, ingest, ours = score(run.theirs), score(run.ingest_only), score(run.ours)
