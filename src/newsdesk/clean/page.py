@@ -229,6 +229,8 @@ def _headline_candidate(f: Frame, i: int) -> bool:
     text = f.text(i)
     if f.reasons.get(i) in HARD_REASONS or text.rstrip(CLOSING_QUOTES).endswith("."):
         return False
+    if f.reasons.get(i) == "teaser-headline" and f.ctx.title_key is not None:
+        return False  # the document has its own title: a line over an image is alt text
     n = len(words(text))
     return MIN_HEADLINE_WORDS <= n <= MAX_HEADLINE_WORDS and not _LABEL_PREFIX.match(text)
 
