@@ -45,13 +45,16 @@ from newsdesk.errors import InputError
 from newsdesk.records import CleanedText, RawDocument
 
 GATE = {
-    "file": {"body_recall": 0.96, "debris_recall": 0.90, "precision": 0.99},
+    "file": {"body_recall": 0.965, "debris_recall": 0.90, "precision": 0.99},
+    "batch": {"body_recall": 0.965, "debris_recall": 0.90, "precision": 0.99},
     "html_f1_margin": 0.015,
 }
-"""Floors on the test part, a little under the figures in docs/benchmarks.md (file by file:
-body 0.968, debris 0.909, precision 0.995; HTML F1 +0.024 over trafilatura). The HTML floor
-is a margin over trafilatura measured in the same run, and no page may be rejected. Raise,
-never lower."""
+"""Floors on the test part, a little under the figures in docs/benchmarks.md (file by file
+and batch: body 0.969, debris 0.916, precision 0.995; HTML F1 +0.024 over trafilatura).
+Issue 9's goals that are met are floors here (debris recall >= 0.90 batch and file by file,
+precision >= 0.97); body-line recall (goal 0.985, not met) is held at its level. The HTML
+floor is a margin over trafilatura measured in the same run, and no page may be rejected.
+Raise, never lower."""
 _GLUED = re.compile(r"[a-z0-9%)][.!?][\"”’)]?[A-Z][a-z]")
 
 
@@ -61,6 +64,9 @@ class Tally:
     removed: Counter[int] = field(default_factory=Counter)
     lost: list[tuple[str, str, str]] = field(default_factory=list)
     """(page, reason, line) of each body line removed."""
+    copies: int = 0
+    """Body lines removed whose exact text the page keeps elsewhere (a second copy of the
+    article on the page): counted as lost above, nothing of the text is."""
 
     def add(self, label: int, removed: bool) -> None:
         self.total[label] += 1
@@ -82,12 +88,21 @@ class Tally:
         return sum(self.removed[d] for d in DEBRIS_LABELS) / removed if removed else 1.0
 
     def by_label(self) -> dict[str, float]:
+        """Debris-line recall by label."""
         return {LABELS[d]: self.removed[d] / self.total[d] for d in DEBRIS_LABELS if self.total[d]}
+
+    def body_by_label(self) -> dict[str, float]:
+        """Body-line recall by label (headline, full text)."""
+        return {
+            LABELS[b]: 1 - self.removed[b] / self.total[b] for b in sorted(BODY_LABELS)
+            if self.total[b]
+        }  # fmt: skip
 
     def line(self, name: str) -> str:
         labels = "  ".join(f"{k} {v:.3f}" for k, v in self.by_label().items())
+        body = " ".join(f"{k[:4]} {v:.3f}" for k, v in self.body_by_label().items())
         return (
-            f"  {name:<26} body {self.body_recall:.3f}  debris {self.debris_recall:.3f}  "
+            f"  {name:<26} body {self.body_recall:.3f} ({body})  debris {self.debris_recall:.3f}  "
             f"precision {self.precision:.3f}   [{labels}]"
         )
 
@@ -133,24 +148,29 @@ class Models:
     default: LineModel | None = None
     by_page: dict[str, LineModel] = field(default_factory=dict)
     threshold: float | None = None
+    statement_threshold: float | None = None
 
     def for_page(self, name: str) -> LineModel | None:
         model = self.by_page.get(name, self.default)
         if model is not None and self.threshold is not None:
             model = replace(model, threshold=self.threshold)
+        if model is not None and self.statement_threshold is not None:
+            model = replace(model, statement_threshold=self.statement_threshold)
         return model
 
     @classmethod
-    def load(cls, folds: Path | None, threshold: float | None) -> Models:
+    def load(
+        cls, folds: Path | None, threshold: float | None, statement: float | None = None
+    ) -> Models:
         if folds is None:
-            return cls(shipped_model(), {}, threshold)
+            return cls(shipped_model(), {}, threshold, statement)
         by_page = {}
         for path in sorted(folds.glob("fold*.json.gz")):
             with gzip.open(path, "rt", encoding="utf-8") as fh:
                 names = json.load(fh)["held_out"]
             model = load_model(path)
             by_page.update(dict.fromkeys(names, model))
-        return cls(None, by_page, threshold)
+        return cls(None, by_page, threshold, statement)
 
 
 def run_cleaner(pages: Sequence[Page], batch: bool, models: Models) -> Tally:
@@ -160,10 +180,13 @@ def run_cleaner(pages: Sequence[Page], batch: bool, models: Models) -> Tally:
     for page, doc in zip(pages, docs, strict=True):
         cleaner = Cleaner(stats=stats, model=models.for_page(page.name))
         reasons = removed_lines(page, cleaner.clean(doc))
+        kept = {_norm(text) for (text, _), reason in zip(page.lines, reasons, strict=True)
+                if reason is None}  # fmt: skip
         for (text, label), reason in zip(page.lines, reasons, strict=True):
             tally.add(label, reason is not None)
             if reason is not None and label in BODY_LABELS:
                 tally.lost.append((page.name, reason, text))
+                tally.copies += _norm(text) in kept
     return tally
 
 
@@ -256,27 +279,36 @@ def main(argv: list[str] | None = None) -> int:
         "--folds", type=Path, help="dev only: cross-validation models (train_line_model)"
     )
     ap.add_argument("--threshold", type=float, help="line model threshold (dev only)")
+    ap.add_argument(
+        "--statement-threshold", type=float, help="line model threshold for sentences (dev only)"
+    )
     args = ap.parse_args(argv)
     part = "test" if args.gate else args.part
-    if (args.losses or args.folds or args.threshold) and part != "dev":
-        ap.error("--losses, --folds and --threshold are for the dev part only")
+    tuning = args.losses or args.folds or args.threshold or args.statement_threshold
+    if tuning and part != "dev":
+        ap.error("--losses, --folds and the thresholds are for the dev part only")
     pages = load(part, args.data)
     print(f"L3S-GN1 {part} part: {len(pages)} pages, {sum(len(p.lines) for p in pages)} lines")
     ok = True
     if not args.no_text:
         print(" plain text (one block per line):")
-        models = Models.load(args.folds, args.threshold)
+        models = Models.load(args.folds, args.threshold, args.statement_threshold)
         file_tally = run_cleaner(pages, batch=False, models=models)
         batch_tally = run_cleaner(pages, batch=True, models=models)
         print(run_peer(pages, lambda p: [True] * len(p.lines)).line("keep everything"))
         print(run_peer(pages, trafilatura_keeps).line("trafilatura (same text)"))
         print(file_tally.line("newsdesk, file by file"))
         print(batch_tally.line("newsdesk, batch"))
+        print(
+            f"  body lines removed, file by file: {len(file_tally.lost)}, of which "
+            f"{file_tally.copies} exact copies of lines the page keeps"
+        )
         if args.losses:
             print_losses(file_tally, args.losses)
-        floors = GATE["file"]
-        assert isinstance(floors, dict)
-        ok = ok and all(getattr(file_tally, k) >= v for k, v in floors.items())
+        for mode, tally in (("file", file_tally), ("batch", batch_tally)):
+            floors = GATE[mode]
+            assert isinstance(floors, dict)
+            ok = ok and all(getattr(tally, k) >= v for k, v in floors.items())
     if not args.no_html:
         run = run_html(pages)
         traf, ingest, ours = score(run.theirs), score(run.ingest_only), score(run.ours)

@@ -15,7 +15,9 @@ labels it covers. Then, with 5-fold cross-validation grouped by page for every s
 3. the body span decoded from out-of-fold first-pass scores, and gradient-boosted trees over
    ``PAGE_FEATURES + SPAN_FEATURES`` trained on the units outside it;
 4. the removal threshold for units outside the span: the highest debris recall whose
-   out-of-fold body-unit recall stays at or above ``--body-floor``.
+   out-of-fold body-unit recall stays at or above ``--body-floor``; a sentence is removed
+   only at the stricter ``--statement-threshold`` (chosen with ``bench_l3s.py --part dev
+   --folds DIR --statement-threshold T`` on the fold models).
 
 Test pages are never read here. The model is written to
 ``src/newsdesk/clean/line_model.json.gz`` with its version, the dev pages used, the
@@ -54,6 +56,9 @@ EXTRA_MIN = 10.0
 TREES = {"max_iter": 150, "learning_rate": 0.1, "max_leaf_nodes": 15, "random_state": 0}
 BOW_MIN_DF = 3
 BOW_C = 2.0
+REVISION = 2
+"""Bumped when the model's settings or decoding change (2: retrained with the sentence
+threshold setting, shipped at 1, i.e. the line model never removes a sentence)."""
 
 
 @dataclass
@@ -197,13 +202,14 @@ def _scores(y: np.ndarray, removed: np.ndarray) -> dict[str, float]:
 
 def _model_data(
     parts: dict[str, Any],
-    threshold: float,
+    thresholds: tuple[float, float],
     sweep: dict[float, dict[str, float]],
     names: list[str],
     tag: str,
 ) -> dict[str, Any]:
+    threshold, statement = thresholds
     return {
-        "version": datetime.now(UTC).strftime("%Y-%m-%d") + f"+{len(names)}dev{tag}",
+        "version": datetime.now(UTC).strftime("%Y-%m-%d") + f"+{len(names)}dev{tag}.r{REVISION}",
         "trained_on": {
             "data": "L3S-GN1 (l3s-gn1-dev), dev part: sha256(file name) % 5 >= 2",
             "pages": names,
@@ -215,7 +221,12 @@ def _model_data(
             "dev_cv_threshold_sweep": {str(k): v for k, v in sweep.items()},
         },
         "features": {"page": list(PAGE_FEATURES), "span": list(SPAN_FEATURES)},
-        "decode": {"bias": BIAS, "extra_min": EXTRA_MIN, "threshold": threshold},
+        "decode": {
+            "bias": BIAS,
+            "extra_min": EXTRA_MIN,
+            "threshold": threshold,
+            "statement_threshold": statement,
+        },
         **parts,
     }
 
@@ -230,6 +241,13 @@ def main(argv: list[str] | None = None) -> int:
         type=float,
         help="removal threshold to ship (chosen with bench_l3s.py --part dev --folds DIR "
         "--threshold T on the fold models); default: from --body-floor",
+    )
+    ap.add_argument(
+        "--statement-threshold",
+        type=float,
+        default=1.0,
+        help="removal threshold for a sentence outside the span (default %(default)s: never;\n"
+        "0.999 gains debris recall on L3S dev but removes whole bodies the span missed)",
     )
     args = ap.parse_args(argv)
 
@@ -277,11 +295,12 @@ def main(argv: list[str] | None = None) -> int:
         ok = [t for t, s in sweep.items() if s["body_unit_recall"] >= args.body_floor]
         threshold = min(ok) if ok else max(sweep)
         print(f"threshold {threshold} (lowest with dev CV body-unit recall >= {args.body_floor})")
+    thresholds = (threshold, args.statement_threshold)
     if args.folds_out:
         args.folds_out.mkdir(parents=True, exist_ok=True)
         for k, (_, te) in enumerate(folds):
             held_out = sorted({pages[groups[i]].name for i in te})
-            data = _model_data(fold_parts[k], threshold, sweep, [], f"fold{k}")
+            data = _model_data(fold_parts[k], thresholds, sweep, [], f"fold{k}")
             data["held_out"] = held_out
             with gzip.open(args.folds_out / f"fold{k}.json.gz", "wt", encoding="utf-8") as fh:
                 json.dump(data, fh)
@@ -302,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
 
     parts = {"bow": export_bow(vec, lr), "page": export_trees(page_model),
              "span": export_trees(span_model)}  # fmt: skip
-    data = _model_data(parts, threshold, sweep, [p.name for p in pages], "")
+    data = _model_data(parts, thresholds, sweep, [p.name for p in pages], "")
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as fh:
         json.dump(data, fh, separators=(",", ":"))
     print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KiB)")

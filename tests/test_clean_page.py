@@ -3,10 +3,16 @@ related runs around it (fictional pages written for these tests)."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from newsdesk.clean import CleanConfig, Cleaner
-from newsdesk.clean.page import is_headline_like, is_separator_menu
+from newsdesk.clean.features import Span
+from newsdesk.clean.frame import Frame
+from newsdesk.clean.linemodel import Judgement
+from newsdesk.clean.page import article_headlines, is_headline_like, is_separator_menu
+from newsdesk.clean.rules import DocContext
+from newsdesk.clean.text import Unit
 from newsdesk.records import PAGE_TEXT, CleanedText, RawDocument
 
 NAV = [
@@ -131,3 +137,40 @@ def test_separator_menus(line: str, menu: bool) -> None:
 )  # fmt: skip
 def test_headline_like(line: str, headline: bool) -> None:
     assert is_headline_like(line) is headline
+
+
+CAPTION = "Deckhands on the quay at Port Averley on Tuesday. (AP Photo/Ines Calloway)"
+
+
+def test_a_headline_over_an_image_caption_is_kept() -> None:
+    text = "\n".join([*NAV, HEADLINE, CAPTION, "By Ines Calloway", *BODY, *AFTER])
+    cleaned = _clean(text)
+    assert HEADLINE in cleaned.text
+    assert any(r.reason == "caption" for r in cleaned.removed)
+
+
+def _judged(texts: list[str], start: int, reasons: dict[int, str]) -> Frame:
+    """A frame whose line model found the body from unit ``start`` on."""
+    units, pos = [], 0
+    for text in texts:
+        units.append(Unit(pos, pos + len(text), 0, text))
+        pos += len(text) + 1
+    p = np.array([0.999] * start + [0.0] * (len(texts) - start))
+    judgement = Judgement(p, Span((start, len(texts) - 1)), p)
+    return Frame(
+        units, list(range(len(texts))), reasons, DocContext(), None, lambda key: False,
+        judgement, 0.995,
+    )  # fmt: skip
+
+
+def test_the_headline_over_its_deck_line_is_given_back() -> None:
+    headline = "Ferry crews vote to strike"
+    deck = "Night ferry crews on the Skerry Isles vote to strike for two days next week"
+    for above in ("Harbour", "Skerry school reopens after storm repairs"):
+        texts = [above, headline, "Tuesday, March 2, 2024", deck, *BODY]
+        reasons = {0: "navigation", 1: "related-list", 2: "dateline", 3: "related-list"}
+        kept = article_headlines(_judged(texts, 4, reasons))
+        if above == "Harbour":
+            assert kept == {1, 3}
+        else:  # the last item of a list of teasers is not a headline
+            assert kept == {3}

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from newsdesk.clean.blocks import body_tables
 from newsdesk.clean.context import LOCAL_RULES, find_dek
 from newsdesk.clean.frame import ContextRule, Frame
 from newsdesk.clean.linemodel import Judgement, LineModel, shipped_model
@@ -271,22 +272,36 @@ class Cleaner:
             return None
         return self.model.judge([u.text for u in prep.units], prep.base)
 
-    def _allowed(self, prep: _Prepared) -> Callable[[int, str], bool]:
+    def _allowed(self, prep: _Prepared, ctx: DocContext, page: bool) -> Callable[[int, str], bool]:
+        """What the user's ``keep`` lets the rules remove. A kept reason keeps every unit that
+        reason removes without overrides, whatever other rule would remove it next (a byline
+        the user keeps is not then taken as page furniture); a kept line is never removed."""
         keep = self.config.keep
         if not keep:
             return lambda i, reason: True
         keys = frozenset(line_key(k) for k in keep)
-        return lambda i, reason: reason not in keep and line_key(prep.units[i].text) not in keys
+        default = self._settle(prep, ctx, page, lambda i, reason: True)
+        protected = frozenset(
+            i for i, unit in enumerate(prep.units)
+            if default.get(i) in keep or prep.base[i] in keep or line_key(unit.text) in keys
+        )  # fmt: skip
+        return lambda i, reason: reason not in keep and i not in protected
 
     def _decide(self, prep: _Prepared, ctx: DocContext, page: bool) -> dict[int, str]:
         """Apply the context rules until no rule fires on the surviving units (at most
         :data:`MAX_ROUNDS` rounds: no rule feeds on its own removals, so a round only
         follows the neighbourhoods the previous one changed). Headings of the body that a
         soft rule removed are given back and kept from then on."""
-        allowed = self._allowed(prep)
+        return self._settle(prep, ctx, page, self._allowed(prep, ctx, page))
+
+    def _settle(
+        self, prep: _Prepared, ctx: DocContext, page: bool, allowed: Callable[[int, str], bool]
+    ) -> dict[int, str]:
+        """:meth:`_decide` with the removals ``allowed`` lets through."""
         judgement = self.judge(prep) if page else None
         rules = [r for r in CONTEXT_RULES if page or r not in PAGE_RULES]
         threshold = self.model.threshold if self.model is not None else 1.0
+        statement = self.model.statement_threshold if self.model is not None else 1.0
         span = judgement.span if judgement is not None else None
         reasons = {i: r for i, r in enumerate(prep.base) if r is not None and allowed(i, r)}
         seq = list(range(len(prep.units)))
@@ -296,15 +311,17 @@ class Cleaner:
             dek = find_dek(prep.units, seq, reasons, self.config.dek_min_words, span)
             frame = Frame(
                 prep.units, seq, reasons, ctx, dek, is_template, judgement, threshold,
-                frozenset(kept), page,
+                statement, frozenset(kept), page,
             )  # fmt: skip
             fired = False
             for rule in rules:
                 found = {i: r for i, r in rule(frame).items() if allowed(i, r)}
                 fired = fired or bool(found)
                 reasons.update(found)
-            headlines = article_headlines(frame) if page else set()
-            for i in (body_headings(frame) | headlines) - kept:
+            given = body_headings(frame)
+            if page:
+                given |= article_headlines(frame) | body_tables(frame)
+            for i in given - kept:
                 reasons.pop(i, None)
                 kept.add(i)
                 fired = True

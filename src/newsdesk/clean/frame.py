@@ -31,6 +31,8 @@ class Frame:
     threshold: float = 1.0
     """A unit outside the body span is furniture when its second-pass probability reaches
     this."""
+    statement_threshold: float = 1.0
+    """... and a statement (:func:`is_statement`) only when it reaches this (above 1: never)."""
     kept: frozenset[int] = frozenset()
     """Units given back to the body (headings), which no rule removes again."""
     page: bool = True
@@ -67,12 +69,16 @@ class Frame:
         return not span.contains(i) and float(j.p_outside[i]) < DOUBT
 
     def furniture(self, i: int) -> bool:
-        """Outside the body span, judged page furniture by the line model, and not a
-        statement (the model never removes a sentence: see :func:`is_statement`)."""
+        """Outside the body span and judged page furniture by the line model: at
+        :attr:`threshold`, or at the stricter :attr:`statement_threshold` for a statement (a
+        sentence, see :func:`is_statement`)."""
         j = self.judgement
-        if j is None or self.in_body(i) or float(j.p_outside[i]) < self.threshold:
+        if j is None or self.in_body(i):
             return False
-        return not is_statement(self.units[i].text)
+        p = float(j.p_outside[i])
+        if p < self.threshold:
+            return False
+        return p >= self.statement_threshold or not is_statement(self.units[i].text)
 
 
 def is_statement(text: str) -> bool:

@@ -204,6 +204,9 @@ class LineModel:
     threshold: float
     """A unit outside the span is removed when its second-pass probability reaches this."""
     meta: dict[str, Any]
+    statement_threshold: float = 1.0
+    """... and a sentence (:func:`~.frame.is_statement`) only when it reaches this (1: never:
+    models trained before this setting)."""
 
     def judge(self, texts: Sequence[str], reasons: Sequence[str | None]) -> Judgement:
         x_page = page_features(texts, reasons, list(self.bow.predict(texts)))
@@ -232,6 +235,7 @@ class LineModel:
             bias=float(decode["bias"]),
             extra_min=float(decode["extra_min"]),
             threshold=float(decode["threshold"]),
+            statement_threshold=float(decode.get("statement_threshold", 1.0)),
             meta={k: v for k, v in data.items() if k in ("trained_on", "scores", "version")},
         )
 

@@ -31,6 +31,7 @@ from bisect import bisect_left
 from newsdesk.clean.features import COMMENT_HEADER, COMMENT_META
 from newsdesk.clean.frame import Frame
 from newsdesk.clean.patterns import CTA_RE
+from newsdesk.clean.rules import is_related_header
 from newsdesk.clean.text import CLOSING_QUOTES, ends_sentence, is_prose, line_key, words
 
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\b\d{1,2}:\d\d\b", re.I)
@@ -180,10 +181,12 @@ HARD_REASONS = frozenset(
     {"dateline", "byline", "caption", "photo-credit", "interface-label", "share-widget",
      "advertisement", "loading", "metadata", "bare-link", "rights-notice", "call-to-action",
      "sign-off", "contributor-credit", "author-bio", "repeated-line", "image-alt",
-     "teaser-headline", "comment"}
+     "comment"}
 )  # fmt: skip
 """Reasons that say what a line is, so it cannot be the article's headline."""
 MIN_HEADLINE_OVERLAP = 0.4
+HEADLINE_DETOUR = 2
+"""Datelines and bylines passed over between a headline and the deck line below it."""
 MIN_HEADLINE_SHARED = 2
 
 
@@ -226,6 +229,8 @@ def _headline_candidate(f: Frame, i: int) -> bool:
     text = f.text(i)
     if f.reasons.get(i) in HARD_REASONS or text.rstrip(CLOSING_QUOTES).endswith("."):
         return False
+    if f.reasons.get(i) == "teaser-headline" and f.ctx.title_key is not None:
+        return False  # the document has its own title: a line over an image is alt text
     n = len(words(text))
     return MIN_HEADLINE_WORDS <= n <= MAX_HEADLINE_WORDS and not _LABEL_PREFIX.match(text)
 
@@ -297,7 +302,32 @@ def article_headlines(f: Frame) -> set[int]:
         nxt = pos[best[1]] + 1
         if nxt < len(f.seq) and f.seq[nxt] != start and _matches_body(f, f.seq[nxt], body):
             kept.add(f.seq[nxt])
+        above = _line_above(f, best[1], pos)
+        if above is not None and _heads_deck(f, above, pos) and _matches_body(f, above, body):
+            kept.add(above)
     return kept
+
+
+def _line_above(f: Frame, i: int, pos: dict[int, int]) -> int | None:
+    """The unit before ``i`` in the sequence, passing over a dateline or byline (which stand
+    between a headline and its deck)."""
+    k = pos[i]
+    for j in reversed(f.seq[max(0, k - 1 - HEADLINE_DETOUR) : k]):
+        if f.reasons.get(j) not in HARD_REASONS:
+            return j
+    return None
+
+
+def _heads_deck(f: Frame, i: int, pos: dict[int, int]) -> bool:
+    """Could ``i`` be the headline over the deck line below it: headline-shaped, and not the
+    last item of a list (the unit above it is neither headline-shaped nor a list header)."""
+    if not is_headline_like(f.text(i)):
+        return False
+    above = _line_above(f, i, pos)
+    if above is None:
+        return True
+    text = f.text(above)
+    return not (is_headline_like(text) or is_related_header(text))
 
 
 def _heading_shaped(text: str) -> bool:
