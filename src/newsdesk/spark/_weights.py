@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from newsdesk.cluster.config import ClusterConfig
 from newsdesk.cluster.features import analyzer, extract_entities, weighted_text
 from newsdesk.cluster.names import Names, article_names
+from newsdesk.cluster.stories import order_key
 from newsdesk.records import Article
 
 if TYPE_CHECKING:
@@ -32,49 +33,72 @@ WORD = "w"
 NAME = "e"
 TermKey = tuple[str, str]
 """``(WORD, word)`` or ``(NAME, name phrase)``."""
+Seen = tuple[tuple[str, str], int]
+"""Where a term first occurs: the article's order key (publication date, id), then the
+token's position in that article."""
+TermStat = tuple[int, Seen]
+"""A term's document frequency and its first occurrence in the collection."""
 
 
-def article_terms(article: Article, cfg: ClusterConfig) -> Iterator[TermKey]:
-    """The distinct words and (if names are used) name phrases of one article: its
-    contribution to the document frequencies."""
-    for word in set(analyzer()(weighted_text(article, cfg))):
-        yield WORD, word
+def article_terms(article: Article, cfg: ClusterConfig) -> Iterator[tuple[TermKey, TermStat]]:
+    """The distinct words and (if names are used) name phrases of one article, each with
+    ``(1, where it first occurs)``: its contribution to the collection's statistics, which
+    :func:`add_stats` sums."""
+    key = order_key(article)
+    first: dict[TermKey, int] = {}
+    for pos, word in enumerate(analyzer()(weighted_text(article, cfg))):
+        first.setdefault((WORD, word), pos)
     if cfg.use_entities and cfg.entity_weight > 0:
         names = [article_names(article, cfg)]
-        for name in set(extract_entities([article], cfg, names)[0]):
-            yield NAME, name
+        for pos, name in enumerate(extract_entities([article], cfg, names)[0]):
+            first.setdefault((NAME, name), pos)
+    for term, pos in first.items():
+        yield term, (1, (key, pos))
 
 
-def count_terms(articles: Iterable[Article], cfg: ClusterConfig) -> tuple[int, dict[TermKey, int]]:
-    """Articles and document frequencies, counted in one process (tests, benchmarks)."""
+def add_stats(a: TermStat, b: TermStat) -> TermStat:
+    """Two partial statistics of one term as one (commutative and associative)."""
+    return a[0] + b[0], min(a[1], b[1])
+
+
+def count_terms(
+    articles: Iterable[Article], cfg: ClusterConfig
+) -> tuple[int, dict[TermKey, TermStat]]:
+    """Articles and term statistics, counted in one process (tests, benchmarks)."""
     n = 0
-    df: dict[TermKey, int] = {}
+    stats: dict[TermKey, TermStat] = {}
     for article in articles:
         n += 1
-        for key in article_terms(article, cfg):
-            df[key] = df.get(key, 0) + 1
-    return n, df
+        for term, stat in article_terms(article, cfg):
+            old = stats.get(term)
+            stats[term] = stat if old is None else add_stats(old, stat)
+    return n, stats
 
 
 @dataclass(frozen=True, slots=True)
 class _Table:
-    """One vocabulary: term -> column (terms in sorted order) and the IDF of each column."""
+    """One vocabulary: term -> column (terms in sorted order), the IDF of each column, and
+    the order in which scikit-learn stores a row's entries (the order in which the terms
+    first occur in the collection, articles taken by publication date then id), so that
+    every sum runs in the same order and the vectors are the same to the last bit."""
 
     columns: dict[str, int]
     idf: np.ndarray
+    rank: dict[str, int]
 
     @classmethod
-    def of(cls, n: int, df: Mapping[str, int]) -> _Table:
+    def of(cls, n: int, stats: Mapping[str, TermStat]) -> _Table:
         import numpy as np
 
-        terms = sorted(df)
-        counts = np.array([df[t] for t in terms], dtype=np.float64)
+        terms = sorted(stats)
+        counts = np.array([stats[t][0] for t in terms], dtype=np.float64)
         counts += 1.0  # scikit-learn's TfidfTransformer.fit, smooth_idf=True, step by step
         idf = np.full_like(counts, fill_value=n + 1, dtype=np.float64)
         idf /= counts
         np.log(idf, out=idf)
         idf += 1.0
-        return cls({t: i for i, t in enumerate(terms)}, idf)
+        seen = sorted(terms, key=lambda t: stats[t][1])
+        return cls({t: i for i, t in enumerate(terms)}, idf, {t: i for i, t in enumerate(seen)})
 
     def tfidf(self, docs: Sequence[list[str]]) -> csr_matrix:
         """``TfidfVectorizer(sublinear_tf=True)`` rows of ``docs`` (token lists) under this
@@ -85,20 +109,19 @@ class _Table:
 
         indptr, indices, data = [0], [], []
         for tokens in docs:
-            counts: dict[int, int] = {}
+            counts: dict[str, int] = {}
             for token in tokens:
-                col = self.columns.get(token)
-                if col is not None:
-                    counts[col] = counts.get(col, 0) + 1
-            for col in sorted(counts):
-                indices.append(col)
-                data.append(counts[col])
+                if token in self.columns:
+                    counts[token] = counts.get(token, 0) + 1
+            for term in sorted(counts, key=self.rank.__getitem__):
+                indices.append(self.columns[term])
+                data.append(counts[term])
             indptr.append(len(indices))
         shape = (len(docs), len(self.columns))
         if not self.columns:
             return csr_matrix(shape, dtype=np.float64)
         X = csr_matrix(
-            (np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64), indptr),
+            (np.array(data, dtype=np.float64), np.array(indices, dtype=np.int32), indptr),
             shape=shape,
         )
         np.log(X.data, X.data)
@@ -115,13 +138,15 @@ class CorpusWeights:
     names: _Table
 
     @classmethod
-    def from_counts(cls, n: int, df: Mapping[TermKey, int], cfg: ClusterConfig) -> CorpusWeights:
+    def from_counts(
+        cls, n: int, stats: Mapping[TermKey, TermStat], cfg: ClusterConfig
+    ) -> CorpusWeights:
         """The weights ``cluster.batch.vectorize`` would fit on ``n`` articles with these
-        document frequencies (``min_df`` applied as it applies it)."""
-        words = {t: c for (kind, t), c in df.items() if kind == WORD}
+        term statistics (``min_df`` applied as it applies it)."""
+        words = {t: s for (kind, t), s in stats.items() if kind == WORD}
         min_df = cfg.min_df if n > cfg.min_df else 1
-        kept = {t: c for t, c in words.items() if c >= min_df} or words  # empty: min_df 1
-        names = {t: c for (kind, t), c in df.items() if kind == NAME}
+        kept = {t: s for t, s in words.items() if s[0] >= min_df} or words  # empty: min_df 1
+        names = {t: s for (kind, t), s in stats.items() if kind == NAME}
         return cls(_Table.of(n, kept), _Table.of(n, names))
 
     @classmethod

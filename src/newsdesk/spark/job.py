@@ -57,7 +57,7 @@ from newsdesk.spark._rows import (
     row_article,
     row_reuse,
 )
-from newsdesk.spark._weights import CorpusWeights, article_terms
+from newsdesk.spark._weights import CorpusWeights, add_stats, article_terms
 
 if TYPE_CHECKING:
     from pyspark import RDD
@@ -168,15 +168,12 @@ def _boundary_articles(
 
 
 def _corpus_weights(dated: RDD[tuple[int, Dated]], config: WindowConfig) -> CorpusWeights:
-    """TF-IDF weights fitted on every primary article: document frequencies are summed by
-    key on the executors; the driver receives one count per word or name."""
-    from operator import add
-
+    """TF-IDF weights fitted on every primary article: document frequencies (and first
+    occurrences) are summed by key on the executors; the driver receives one statistic per
+    word or name."""
     cfg = config.cluster
     counts = (
-        dated.flatMap(lambda wd: [(key, 1) for key in article_terms(wd[1].article, cfg)])
-        .reduceByKey(add)
-        .collect()
+        dated.flatMap(lambda wd: article_terms(wd[1].article, cfg)).reduceByKey(add_stats).collect()
     )
     return CorpusWeights.from_counts(dated.count(), dict(counts), cfg)
 
