@@ -84,7 +84,8 @@ class _Table:
 
     columns: dict[str, int]
     idf: np.ndarray
-    rank: dict[str, int]
+    rank: np.ndarray
+    """The position of each column's term in order of first occurrence."""
 
     @classmethod
     def of(cls, n: int, stats: Mapping[str, TermStat]) -> _Table:
@@ -97,8 +98,9 @@ class _Table:
         idf /= counts
         np.log(idf, out=idf)
         idf += 1.0
-        seen = sorted(terms, key=lambda t: stats[t][1])
-        return cls({t: i for i, t in enumerate(terms)}, idf, {t: i for i, t in enumerate(seen)})
+        rank = np.empty(len(terms), dtype=np.int64)
+        rank[sorted(range(len(terms)), key=lambda i: stats[terms[i]][1])] = np.arange(len(terms))
+        return cls({t: i for i, t in enumerate(terms)}, idf, rank)
 
     def tfidf(self, docs: Sequence[list[str]]) -> csr_matrix:
         """``TfidfVectorizer(sublinear_tf=True)`` rows of ``docs`` (token lists) under this
@@ -109,19 +111,21 @@ class _Table:
 
         indptr, indices, data = [0], [], []
         for tokens in docs:
-            counts: dict[str, int] = {}
+            counts: dict[int, int] = {}
             for token in tokens:
-                if token in self.columns:
-                    counts[token] = counts.get(token, 0) + 1
-            for term in sorted(counts, key=self.rank.__getitem__):
-                indices.append(self.columns[term])
-                data.append(counts[term])
-            indptr.append(len(indices))
+                col = self.columns.get(token)
+                if col is not None:
+                    counts[col] = counts.get(col, 0) + 1
+            cols = np.fromiter(counts, dtype=np.int32, count=len(counts))
+            order = np.argsort(self.rank[cols], kind="stable")
+            indices.append(cols[order])
+            data.append(np.fromiter(counts.values(), dtype=np.float64, count=len(counts))[order])
+            indptr.append(indptr[-1] + len(counts))
         shape = (len(docs), len(self.columns))
         if not self.columns:
             return csr_matrix(shape, dtype=np.float64)
         X = csr_matrix(
-            (np.array(data, dtype=np.float64), np.array(indices, dtype=np.int32), indptr),
+            (np.concatenate(data), np.concatenate(indices), np.array(indptr, dtype=np.int32)),
             shape=shape,
         )
         np.log(X.data, X.data)
