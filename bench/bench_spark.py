@@ -6,7 +6,11 @@ archives (not timed), then ``newsdesk.spark.run_job`` runs on ``--master`` (defa
 generated events. ``--peer`` also runs the single-machine pipeline (``newsdesk run``
 without writing briefs: ingest, dedupe, cluster, facts+align) on the smallest size's
 archives in a child process, so the Spark figures can be read as a ratio to it;
-``--peer-only`` runs just that, for each size.
+``--peer-only`` runs just that, for each size. For every size the job's own articles (with
+its duplicate marks) are also clustered by the single-machine batch clusterer in this
+process: its time is a peer of the cluster stage measured in the same run, and its stories
+are what the job's windowed stories are compared with (NMI against the events, and NMI
+between the two clusterings).
 
     python bench/bench_spark.py --sizes 10000 30000 --peer
 """
@@ -36,6 +40,11 @@ class Run:
     nmi: float = 0.0
     duplicates: int = 0
     facts: int = 0
+    single_seconds: float = 0.0
+    single_stories: int = 0
+    single_nmi: float = 0.0
+    agreement: float = 0.0
+    """NMI between the job's stories and the single-machine clusterer's."""
 
     @property
     def total(self) -> float:
@@ -49,6 +58,29 @@ def _nmi(spark: object, out: str, events: dict[str, str]) -> float:
     gold = [events[r["url"]] for r in rows]
     pred = [r["story_id"] for r in rows]
     return float(normalized_mutual_info_score(gold, pred))
+
+
+def _single_machine(spark: object, out: str, events: dict[str, str], run: Run) -> None:
+    """The batch clusterer on the job's articles (duplicate marks included), timed."""
+    from dataclasses import replace
+
+    from sklearn.metrics import normalized_mutual_info_score
+
+    from newsdesk.cluster import cluster_articles
+    from newsdesk.spark._rows import row_article
+
+    rows = spark.read.parquet(f"{out}/articles").collect()  # type: ignore[attr-defined]
+    articles = [replace(row_article(r), duplicate_of=r["duplicate_of"]) for r in rows]
+    start = time.perf_counter()
+    stories = cluster_articles(articles)
+    run.single_seconds = time.perf_counter() - start
+    single = {a: s.id for s in stories for a in s.article_ids}
+    ids = [r["id"] for r in rows]
+    gold = [events[r["url"]] for r in rows]
+    run.single_stories = len(stories)
+    run.single_nmi = float(normalized_mutual_info_score(gold, [single[i] for i in ids]))
+    job = [r["story_id"] for r in rows]
+    run.agreement = float(normalized_mutual_info_score([single[i] for i in ids], job))
 
 
 def run_spark(n: int, args: argparse.Namespace, work: Path) -> tuple[Run, Path]:
@@ -77,6 +109,7 @@ def run_spark(n: int, args: argparse.Namespace, work: Path) -> tuple[Run, Path]:
         facts=result.facts,
         nmi=_nmi(spark, str(out), events_by_url(n, args.seed)),
     )
+    _single_machine(spark, str(out), events_by_url(n, args.seed), run)
     return run, archives
 
 
@@ -139,6 +172,16 @@ def _table(runs: list[Run]) -> str:
         lines.append(f"| {stage} | " + " | ".join(cells) + " |")
     lines.append(
         "| stories / NMI | " + " | ".join(f"{r.stories:,} / {r.nmi:.3f}" for r in runs) + " |"
+    )
+    lines.append(
+        "| single machine: cluster s / stories / NMI | "
+        + " | ".join(
+            f"{r.single_seconds:,.1f} s / {r.single_stories:,} / {r.single_nmi:.3f}" for r in runs
+        )
+        + " |"
+    )
+    lines.append(
+        "| NMI job vs single machine | " + " | ".join(f"{r.agreement:.3f}" for r in runs) + " |"
     )
     lines.append(
         "| duplicates / facts | "

@@ -4,7 +4,9 @@ Runs the Spark job's cluster stage in one process on generated articles: the bat
 clusterer on everything (the single-machine path), per publication window
 (``newsdesk.spark``'s ``cluster_window``), and per window plus the boundary join
 (``boundaries``, ``join_boundary``, connected components): the same functions the job runs
-on its executors. Prints NMI against the generated events and the number of stories.
+on its executors, with TF-IDF fitted on the whole collection (``CorpusWeights``, what the
+job does) and, for comparison, fitted per window and per boundary (what it did before).
+Prints NMI against the generated events and the number of stories.
 
     python bench/bench_spark_windows.py --articles 2000 --window-days 7 30
 """
@@ -32,6 +34,7 @@ from newsdesk.spark._cluster import (
     window_of,
 )
 from newsdesk.spark._components import components_of
+from newsdesk.spark._weights import CorpusWeights
 
 
 def _score(labels: dict[str, str], events: dict[str, str]) -> str:
@@ -41,15 +44,18 @@ def _score(labels: dict[str, str], events: dict[str, str]) -> str:
 
 
 def _windowed(
-    articles: list[Article], dups: dict[str, str], days: int
+    articles: list[Article], dups: dict[str, str], days: int, corpus_idf: bool
 ) -> tuple[dict[str, str], dict[str, str]]:
     cfg = WindowConfig(window_days=days)
     primaries = [a for a in articles if a.id not in dups]
+    weights = CorpusWeights.fit(primaries, cfg.cluster) if corpus_idf else None
     by_window: dict[int, list[Dated]] = defaultdict(list)
     for a in primaries:
         day = parse_iso(a.published)
         by_window[window_of(day, days)].append(Dated(a, day))
-    stories = [s for w, members in by_window.items() for s in cluster_window(w, members, cfg)]
+    stories = [
+        s for w, members in by_window.items() for s in cluster_window(w, members, cfg, weights)
+    ]
     alone = {x: s.key for s in stories for x in s.article_ids}
     alone.update({a: alone[o] for a, o in dups.items()})
     tasks = defaultdict(list)
@@ -57,7 +63,9 @@ def _windowed(
         for k in boundaries(s, cfg):
             tasks[k].append(s)
     by_id = {a.id: a for a in primaries}
-    edges = [e for group in tasks.values() for e in join_boundary(group, by_id, cfg.cluster)]
+    edges = [
+        e for group in tasks.values() for e in join_boundary(group, by_id, cfg.cluster, weights)
+    ]
     roots = components_of(edges)
     return alone, {x: roots.get(key, key) for x, key in alone.items()}
 
@@ -83,11 +91,13 @@ def main() -> None:
     print(f"{args.articles:,} generated articles, {len(set(events.values())):,} events")
     print(f"single machine (one batch): {_score(single, events)}")
     for days in args.window_days:
-        alone, joined = _windowed(articles, dups, days)
-        print(
-            f"{days}-day windows: {_score(alone, events)}; with the boundary join: "
-            f"{_score(joined, events)}"
-        )
+        for corpus_idf in (True, False):
+            alone, joined = _windowed(articles, dups, days, corpus_idf)
+            fit = "collection" if corpus_idf else "each window"
+            print(
+                f"{days}-day windows, TF-IDF fitted on {fit}: {_score(alone, events)}; "
+                f"with the boundary join: {_score(joined, events)}"
+            )
 
 
 if __name__ == "__main__":

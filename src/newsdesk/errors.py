@@ -27,6 +27,10 @@ EXIT_INTERNAL = 5
 """An internal error (a bug in newsdesk); ``--verbose`` shows its traceback."""
 EXIT_INTERRUPTED = 130
 
+MAX_PROBLEM_CHARS = 500
+"""An error message is cut to this length: a library's exception may quote megabytes of the
+input (warcio quotes a whole unparseable first line)."""
+
 
 class NewsdeskError(Exception):
     """Base class for every error newsdesk raises on purpose."""
@@ -40,9 +44,21 @@ class InputError(NewsdeskError):
     exit_code = EXIT_INPUT
 
     def __init__(self, path: str, problem: str) -> None:
+        if len(problem) > MAX_PROBLEM_CHARS:
+            problem = problem[: MAX_PROBLEM_CHARS - 1] + "…"
         self.path = path
         self.problem = problem
         super().__init__(f"{path}: {problem}")
+
+    def detached(self) -> InputError:
+        """This error without the exception it was raised from and its traceback, whose
+        frames and messages can hold the input being read; a report keeping thousands of
+        errors then stays small. An :class:`InternalError` keeps its cause (``--verbose``
+        shows its traceback)."""
+        if not isinstance(self, InternalError):
+            self.__cause__ = self.__context__ = None
+            self.__traceback__ = None
+        return self
 
 
 class InternalError(InputError):

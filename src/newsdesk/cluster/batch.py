@@ -18,7 +18,7 @@ order of ``articles``.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -46,14 +46,22 @@ Edge = tuple[int, int]
 
 _CHUNK = 256
 
+Vectorizer = Callable[[Sequence[Article], ClusterConfig, Sequence[Names]], "csr_matrix"]
+"""Articles (with their names) -> unit row vectors; :func:`vectorize` by default."""
+
 
 def cluster_articles(
-    articles: Sequence[Article], *, config: ClusterConfig | None = None
+    articles: Sequence[Article],
+    *,
+    config: ClusterConfig | None = None,
+    vectorizer: Vectorizer | None = None,
 ) -> list[Story]:
     """Group articles that report the same event into stories.
 
     Duplicates (``duplicate_of`` naming another input article) join their original's
-    story. Stories are ordered by their earliest article.
+    story. Stories are ordered by their earliest article. ``vectorizer`` replaces
+    :func:`vectorize` (which fits TF-IDF on ``articles``), e.g. with weights fitted on a
+    larger collection that ``articles`` are one part of (the Spark job's windows).
     """
     cfg = config or ClusterConfig()
     unique = list({a.id: a for a in sorted(articles, key=order_key)}.values())
@@ -62,7 +70,7 @@ def cluster_articles(
     if not primaries:
         return []
     names = [article_names(a, cfg) for a in primaries]
-    X = vectorize(primaries, cfg, names)
+    X = (vectorizer or vectorize)(primaries, cfg, names)
     vecs = rows_as_dicts(X)
     edges = knn_edges(X, cfg)
     days = [article_day(a, cfg) for a in primaries]

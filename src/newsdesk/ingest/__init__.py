@@ -240,9 +240,9 @@ def iter_documents(
                     continue
                 errors += 1
                 if errors <= MAX_ERRORS_PER_FILE:
-                    on_error(item)
+                    on_error(item.detached())
         except InputError as exc:
-            on_error(exc)
+            on_error(exc.detached())
         if errors > MAX_ERRORS_PER_FILE:
             more = errors - MAX_ERRORS_PER_FILE
             on_error(InputError(str(path), f"{more:,} more bad records not listed"))

@@ -5,12 +5,16 @@ publication date), and the job's settings.
 Produces: :class:`WindowStory` records (one per story of a window), and the pairs of
 window stories that the boundary pass joins into one story.
 
+0. TF-IDF weights of words and names are fitted on all primary articles at once
+   (:mod:`newsdesk.spark._weights`: document frequencies summed by key), so every article
+   gets the vector the single-machine clusterer gives it, whatever window it falls in.
 1. Articles are partitioned by publication window (``window_days`` wide; undated articles
    form a window of their own) and each window is clustered on an executor with
-   :func:`newsdesk.cluster.cluster_articles`, the single-machine batch clusterer.
+   :func:`newsdesk.cluster.cluster_articles`, the single-machine batch clusterer, using
+   those weights.
 2. A story whose dates come within ``join_margin_days`` of a window boundary takes part in
    that boundary's join. Per boundary (on an executor) the articles of those stories get
-   the batch clusterer's features (TF-IDF words and names, fitted on them, and lead
+   the batch clusterer's features (TF-IDF words and names under the same weights, and lead
    signatures) and its candidate links (nearest neighbours through the inverted index);
    stories of different windows linked by a candidate are compared with the clusterer's
    merge score (average cosine x date factor x signature factor) and merged best-first
@@ -29,6 +33,7 @@ from newsdesk.cluster import ClusterConfig, cluster_articles
 from newsdesk.cluster.features import add_into, date_factor, dot, span
 from newsdesk.cluster.names import factor_of
 from newsdesk.records import Article
+from newsdesk.spark._weights import CorpusWeights
 
 UNDATED = -1
 """The window of undated articles (never joined across a boundary)."""
@@ -69,13 +74,19 @@ def window_of(day: int | None, window_days: int) -> int:
 
 
 def cluster_window(
-    window: int, members: Iterable[Dated], config: WindowConfig
+    window: int,
+    members: Iterable[Dated],
+    config: WindowConfig,
+    weights: CorpusWeights | None = None,
 ) -> list[WindowStory]:
-    """The stories of one window, by the single-machine batch clusterer."""
+    """The stories of one window, by the single-machine batch clusterer (with TF-IDF
+    ``weights`` fitted on the whole collection; ``None``: fitted on the window)."""
     items = list(members)
     day_of = {d.article.id: d.day for d in items}
     out = []
-    for story in cluster_articles([d.article for d in items], config=config.cluster):
+    vectorizer = weights.vectorize if weights is not None else None
+    articles = [d.article for d in items]
+    for story in cluster_articles(articles, config=config.cluster, vectorizer=vectorizer):
         days = [d for d in (day_of[a] for a in story.article_ids) if d is not None]
         out.append(
             WindowStory(
@@ -125,7 +136,10 @@ def _score(a: _Group, b: _Group, cfg: ClusterConfig) -> float:
 
 
 def _groups(
-    stories: Sequence[WindowStory], articles: dict[str, Article], cfg: ClusterConfig
+    stories: Sequence[WindowStory],
+    articles: dict[str, Article],
+    cfg: ClusterConfig,
+    weights: CorpusWeights | None,
 ) -> tuple[list[_Group], list[int], dict[tuple[int, int], float]]:
     """One group per story (vector and signature sums over its articles), the story of
     each article, and the clusterer's candidate links between articles."""
@@ -140,7 +154,7 @@ def _groups(
             order.append(articles[aid])
             owner.append(gi)
     names = [article_names(a, cfg) for a in order]
-    X = vectorize(order, cfg, names)
+    X = vectorize(order, cfg, names) if weights is None else weights.vectorize(order, cfg, names)
     vecs = rows_as_dicts(X)
     groups = [_Group({}, 0, None, {}, 0.0, {s.window}, [s.key]) for s in stories]
     for a, g, vec, n in zip(order, owner, vecs, names, strict=True):
@@ -168,13 +182,17 @@ def _merge(a: _Group, b: _Group) -> None:
 
 
 def join_boundary(
-    stories: Sequence[WindowStory], articles: dict[str, Article], cfg: ClusterConfig
+    stories: Sequence[WindowStory],
+    articles: dict[str, Article],
+    cfg: ClusterConfig,
+    weights: CorpusWeights | None = None,
 ) -> list[tuple[str, str]]:
-    """Pairs of story keys (across windows) that one boundary's pass merges."""
+    """Pairs of story keys (across windows) that one boundary's pass merges (TF-IDF
+    ``weights`` fitted on the whole collection; ``None``: on the boundary's articles)."""
     stories = sorted(stories, key=lambda s: s.key)
     if len({s.window for s in stories}) < 2:
         return []
-    groups, owner, edges = _groups(stories, articles, cfg)
+    groups, owner, edges = _groups(stories, articles, cfg, weights)
     links: dict[int, set[int]] = {i: set() for i in range(len(groups))}
     for i, j in edges:
         a, b = owner[i], owner[j]
@@ -213,9 +231,11 @@ def join_boundary(
 
 
 def join_partition(
-    tasks: Iterator[tuple[int, tuple[Iterable[WindowStory], Iterable[Dated]]]], cfg: ClusterConfig
+    tasks: Iterator[tuple[int, tuple[Iterable[WindowStory], Iterable[Dated]]]],
+    cfg: ClusterConfig,
+    weights: CorpusWeights | None = None,
 ) -> Iterator[tuple[str, str]]:
     """:func:`join_boundary` for each boundary task ``(k, (stories, articles))``."""
     for _, (stories, dated) in tasks:
         articles = {d.article.id: d.article for d in dated}
-        yield from join_boundary(list(stories), articles, cfg)
+        yield from join_boundary(list(stories), articles, cfg, weights)

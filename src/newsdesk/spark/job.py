@@ -57,6 +57,7 @@ from newsdesk.spark._rows import (
     row_article,
     row_reuse,
 )
+from newsdesk.spark._weights import CorpusWeights, add_stats, article_terms
 
 if TYPE_CHECKING:
     from pyspark import RDD
@@ -166,6 +167,17 @@ def _boundary_articles(
     return wanted.join(by_id).map(lambda kv: (kv[1][0], kv[1][1]))
 
 
+def _corpus_weights(dated: RDD[tuple[int, Dated]], config: WindowConfig) -> CorpusWeights:
+    """TF-IDF weights fitted on every primary article: document frequencies (and first
+    occurrences) are summed by key on the executors; the driver receives one statistic per
+    word or name."""
+    cfg = config.cluster
+    counts = (
+        dated.flatMap(lambda wd: article_terms(wd[1].article, cfg)).reduceByKey(add_stats).collect()
+    )
+    return CorpusWeights.from_counts(dated.count(), dict(counts), cfg)
+
+
 def _window_stories(
     spark: SparkSession, marked: DataFrame, config: SparkJobConfig, partitions: int
 ) -> tuple[DataFrame, DataFrame]:
@@ -175,14 +187,15 @@ def _window_stories(
     wcfg = config.window
     primaries = marked.filter(F.col("duplicate_of").isNull())
     dated = primaries.rdd.map(lambda row: _dated(row, wcfg)).persist()
+    shared = spark.sparkContext.broadcast(_corpus_weights(dated, wcfg))
     stories = (
         dated.groupByKey(partitions)
-        .flatMap(lambda kv: cluster_window(kv[0], kv[1], wcfg))
+        .flatMap(lambda kv: cluster_window(kv[0], kv[1], wcfg, shared.value))
         .persist()
     )
     touch = stories.flatMap(lambda s: [(k, s) for k in boundaries(s, wcfg)])
     tasks = touch.cogroup(_boundary_articles(touch, dated), partitions)
-    joins = tasks.mapPartitions(lambda items: join_partition(items, wcfg.cluster))
+    joins = tasks.mapPartitions(lambda items: join_partition(items, wcfg.cluster, shared.value))
     roots = connected_components(spark.createDataFrame(joins, "src string, dst string"))
     members = spark.createDataFrame(
         stories.flatMap(lambda s: [(s.key, s.title, len(s.article_ids), a) for a in s.article_ids]),
