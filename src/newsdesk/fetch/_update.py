@@ -53,5 +53,6 @@ def update_stories(store: Store, added: Sequence[str]) -> None:
     (The whole-store update below does not need ``added``; an incremental one will.)"""
     from newsdesk.pipeline import cluster_store, dedupe_store
 
-    dedupe_store(store)
-    cluster_store(store)
+    with store.updating():  # one process at a time recomputes them (PostgreSQL)
+        dedupe_store(store)
+        cluster_store(store)
