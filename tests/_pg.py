@@ -22,6 +22,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "pg_test_server.sh"
 ENV = "NEWSDESK_TEST_PG"
+BACKENDS = ("sqlite", "postgres")
 
 
 def _start_own() -> tuple[str, Path]:
@@ -40,9 +41,9 @@ def _start_own() -> tuple[str, Path]:
     return done.stdout.strip().splitlines()[-1], folder
 
 
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[str]:
-    """The URL of a running PostgreSQL server's test database."""
+def serve_pg() -> Iterator[str]:
+    """The URL of a running PostgreSQL server's test database (a generator for a
+    session fixture: the server it started, if any, stops after the yield)."""
     try:
         import psycopg
     except ImportError:

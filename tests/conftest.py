@@ -31,9 +31,13 @@ def data_dir() -> Path:
 
 from collections.abc import Callable, Iterator  # noqa: E402
 
-from _pg import PgSchemas, pg_server  # noqa: E402, F401  (a fixture, used by name)
+from _pg import BACKENDS, PgSchemas, serve_pg  # noqa: E402
 
-BACKENDS = ("sqlite", "postgres")
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """A running PostgreSQL server (see tests/_pg.py); skips when none can be started."""
+    yield from serve_pg()
 
 
 @pytest.fixture()
