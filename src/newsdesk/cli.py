@@ -318,7 +318,7 @@ def run(
     reporter = _Reporter(verbose)
     with _guarded(verbose, db):
         limits = Limits.from_env(_max_text(max_text))
-        with _open(db) as store:
+        with _open(db) as store, store.updating():  # other updaters wait (PostgreSQL)
             result = run_pipeline(
                 store,
                 paths,
