@@ -194,7 +194,6 @@ class PostgresStore(PostgresReading, Store):
                 max_size=max(2, pool_size),
                 timeout=WAIT_SECONDS,
                 configure=self._configure,
-                check=ConnectionPool.check_connection,  # a server restart costs no request
                 name="newsdesk",
                 open=False,
             )
