@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from _factories import make_article
 from _pg import PgSchemas
 from newsdesk.cli import app
 from newsdesk.errors import EXIT_STORE, EXIT_USAGE, StoreError
@@ -121,3 +122,25 @@ def test_run_gives_the_same_stories_and_briefs_on_both_backends(
     assert on_pg == on_sqlite
     created = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", pg_schemas.new()])
     assert created.exit_code == 0 and "created a new store" in created.stderr
+
+
+def test_a_recompute_that_saw_our_articles_is_not_repeated(pg_schemas: PgSchemas) -> None:
+    """Watch workers each ask for an update after storing; on PostgreSQL a worker whose
+    articles a recompute begun after their commit has already taken in skips its own."""
+    db = pg_schemas.new()
+    with open_store(db) as ours, open_store(db) as theirs:
+        ours.add_articles([make_article("The ferry pier reopened.")])
+        with ours.updating() as needed:
+            assert needed  # nobody has recomputed since
+        with theirs.updating() as needed:
+            assert needed  # it stored nothing itself: it recomputes when asked
+        with ours.updating() as needed:
+            assert not needed  # the last recompute began after ours were committed
+        ours.add_articles([make_article("The harbour wall was repaired.")])
+        with ours.updating() as needed:
+            assert needed
+        with pytest.raises(RuntimeError), ours.updating():
+            raise RuntimeError("a recompute that failed records nothing")
+        theirs.add_articles([make_article("A storm closed the quay.")])
+        with theirs.updating() as needed:
+            assert needed

@@ -53,6 +53,7 @@ def update_stories(store: Store, added: Sequence[str]) -> None:
     (The whole-store update below does not need ``added``; an incremental one will.)"""
     from newsdesk.pipeline import cluster_store, dedupe_store
 
-    with store.updating():  # one process at a time recomputes them (PostgreSQL)
-        dedupe_store(store)
-        cluster_store(store)
+    with store.updating() as needed:  # one process at a time recomputes (PostgreSQL)
+        if needed:  # else a recompute begun after ours were stored took them in
+            dedupe_store(store)
+            cluster_store(store)

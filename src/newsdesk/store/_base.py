@@ -145,10 +145,12 @@ class Store(ABC):
         """``"ok"``, or what is wrong with the stored data."""
 
     @abstractmethod
-    def updating(self) -> AbstractContextManager[None]:
+    def updating(self) -> AbstractContextManager[bool]:
         """Held while duplicates and stories are recomputed from the whole store, so two
         processes never recompute at once (the second waits, then sees the first's
-        result and everything stored meanwhile)."""
+        result and everything stored meanwhile). It yields whether a recompute is still
+        needed for what this store object added: ``False`` when another process's
+        recompute, begun after those articles were committed, has taken them in."""
 
     # ------------------------------------------------------------------ articles
 

@@ -176,6 +176,8 @@ class PostgresStore(PostgresReading, Store):
         self.path = redact(url)
         self.readonly = readonly
         self.created = False
+        self._added_xid: int | None = None
+        """The transaction id of this object's last insert of new articles."""
         self._pool: ConnectionPool[PgConnection] | None = None
         with self._errors(writing=False):
             with psycopg.connect(
@@ -358,16 +360,36 @@ class PostgresStore(PostgresReading, Store):
             self._pool = None
 
     @contextmanager
-    def updating(self) -> Iterator[None]:
+    def updating(self) -> Iterator[bool]:
+        """A session-level advisory lock, held on a connection of its own. Once it is
+        taken, the recompute is skipped (``False``) if the last completed one began after
+        this store's last new articles were committed: their transaction id is below the
+        oldest transaction still running when that recompute began (``stories_xmin`` in
+        ``counters``), so it saw them. On success, the recompute's own start is recorded."""
         if self.readonly:
-            yield
+            yield True
             return
         with self._errors(writing=True), self._connections.connection() as conn:
             with conn.transaction():
                 conn.execute("SET LOCAL lock_timeout = 0")
                 conn.execute(_lock_sql("pg_advisory_lock", "update"))
             try:
-                yield
+                row = conn.execute(
+                    "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin,"
+                    " (SELECT value FROM counters WHERE name = 'stories_xmin') AS done"
+                ).fetchone()
+                assert row is not None
+                added = self._added_xid
+                if added is not None and row["done"] is not None and added < row["done"]:
+                    yield False
+                    return
+                yield True
+                conn.execute(
+                    "INSERT INTO counters (name, value) VALUES ('stories_xmin', %s)"
+                    " ON CONFLICT (name) DO UPDATE"
+                    " SET value = GREATEST(counters.value, excluded.value)",
+                    (row["xmin"],),
+                )
             finally:
                 conn.execute(_lock_sql("pg_advisory_unlock", "update"))
 
@@ -451,9 +473,17 @@ class PostgresStore(PostgresReading, Store):
             delta = template_stats(added) if template_stats is not None and added else None
             if delta is not None:
                 self._add_template_stats(conn, delta)
+            if added:
+                row = conn.execute("SELECT pg_current_xact_id()::text::bigint AS xid")
+                found = row.fetchone()
+                xids.append(int(found["xid"]) if found else None)
             return added
 
-        return self._write(work)
+        xids: list[int | None] = []
+        added = self._write(work)
+        if added and xids[-1] is not None:
+            self._added_xid = max(self._added_xid or 0, xids[-1])
+        return added
 
     def has_article(self, article_id: str) -> bool:
         with self._conn() as conn:

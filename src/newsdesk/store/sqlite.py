@@ -473,10 +473,10 @@ class SQLiteStore(SQLiteReading, Store):
     def close(self) -> None:
         self._db.close()
 
-    def updating(self) -> AbstractContextManager[None]:
+    def updating(self) -> AbstractContextManager[bool]:
         """Nothing to hold: SQLite runs one write transaction at a time, and each
-        replacement of duplicates or stories is one transaction."""
-        return nullcontext()
+        replacement of duplicates or stories is one transaction. Always needed."""
+        return nullcontext(True)
 
     @property
     def connection(self) -> sqlite3.Connection:
