@@ -16,7 +16,8 @@ pool, safe for several ``ingest`` / ``fetch`` / ``watch`` processes and a ``serv
 * **duplicates and stories** are replaced under a transaction-level advisory lock (one
   replacement at a time; an article is in at most one story: a unique index), and
   :meth:`PostgresStore.updating` holds a session-level one while a process recomputes
-  them, so a second process waits and then recomputes over everything stored meanwhile;
+  them, so a second process waits, then recomputes over everything stored meanwhile, or
+  skips its recompute when one begun after its articles were committed took them in;
 * every write is one transaction, so a killed process leaves every committed batch and
   nothing else (the server drops its locks with its connection).
 
