@@ -480,8 +480,9 @@ class SQLiteStore(SQLiteReading, Store):
 
     @property
     def connection(self) -> sqlite3.Connection:
-        """The store's connection, for read queries of other modules (the web app's lists
-        and searches). Writes go through the methods here."""
+        """The store's SQLite connection, for tools and tests that need SQLite itself (the
+        web app's queries are the reader methods of :mod:`.sqlite_reading`). Writes go
+        through the methods here."""
         return self._db
 
     @property

@@ -1,6 +1,7 @@
 """The newsdesk web app: Starlette routes over a store, pages rendered with Jinja2.
 
-Needs: the ``web`` extra (Starlette, Jinja2, uvicorn to serve it) and a store path.
+Needs: the ``web`` extra (Starlette, Jinja2, uvicorn to serve it) and a store (a path, or
+a ``postgresql://`` URL).
 Produces: :func:`create_app`, an ASGI app with
 
 * pages: ``/`` (story list: search, filters, pagination, reports not yet in a story),
