@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 
-.PHONY: demo test embeddings peers web serve screenshots spark fuzz lint typecheck pytest bench clean
+.PHONY: demo test embeddings peers web serve screenshots spark postgres pg fuzz lint typecheck pytest bench clean
 
 EMBED  := $(VENV)/.embeddings
 WEB    := $(VENV)/.web
@@ -59,6 +59,21 @@ $(SPARK): $(STAMP) requirements/spark.txt
 	touch $(SPARK)
 
 spark: $(SPARK)
+
+# The optional PostgreSQL backend (--db postgresql://...): psycopg 3 and psycopg_pool.
+POSTGRES := $(VENV)/.postgres
+$(POSTGRES): $(STAMP) requirements/postgres.txt
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements/postgres.txt
+	touch $(POSTGRES)
+
+postgres: $(POSTGRES)
+
+# The store, web and CLI tests on PostgreSQL, against a throw-away server (the system's
+# PostgreSQL, started in a temporary folder by scripts/pg_test_server.sh, stopped after).
+pg: $(POSTGRES) $(WEB)
+	scripts/pg_test_server.sh run $(BIN)/pytest -k postgres tests/test_store.py \
+		tests/test_store_crash.py tests/test_store_search.py tests/test_store_postgres.py \
+		tests/test_store_concurrency.py tests/test_robust_store.py tests/web
 
 demo: $(STAMP)
 	$(BIN)/newsdesk run examples/corpus --db out/demo/newsdesk.db --out out/demo

@@ -29,10 +29,17 @@ BENCHES = [
     ("bench_throughput.py", ["--sizes", "1000", "10000"]),
     ("bench_web.py", ["--articles", "10000"]),
     ("bench_fetch.py", []),
+    ("bench_store.py", ["--articles", "2000"]),  # starts a throw-away PostgreSQL server
     ("bench_spark_windows.py", ["--articles", "2000"]),
     ("bench_spark.py", ["--sizes", "10000"]),  # needs the 'spark' extra (make spark) and Java
 ]
-SPEED_ONLY = ("bench_throughput.py", "bench_fetch.py", "bench_web.py", "bench_spark.py")
+SPEED_ONLY = (
+    "bench_throughput.py",
+    "bench_fetch.py",
+    "bench_web.py",
+    "bench_spark.py",
+    "bench_store.py",
+)
 
 
 def main() -> int:

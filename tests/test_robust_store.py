@@ -41,7 +41,7 @@ def _corpus(folder: Path, count: int) -> Path:
     return folder
 
 
-def _stats(db: Path) -> dict[str, object]:
+def _stats(db: str | Path) -> dict[str, object]:
     with Store(db, readonly=True) as store:
         return store.template_stats().to_dict()
 
@@ -168,12 +168,12 @@ def test_read_commands_work_on_a_read_only_location(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- template statistics
 
 
-def test_concurrent_ingests_count_template_lines_exactly(tmp_path: Path) -> None:
+def test_concurrent_ingests_count_template_lines_exactly(tmp_path: Path, db: str) -> None:
     src = _corpus(tmp_path / "in", 40)
     single = tmp_path / "single.db"
     with Store(single) as store:
         pipeline.ingest_paths(store, [src], chunk_documents=7)
-    shared = tmp_path / "shared.db"
+    shared = db
     Store(shared).close()
     code = (
         "import sys; from newsdesk.store import Store; from newsdesk import pipeline;"
@@ -206,12 +206,13 @@ SLOW_INGEST = textwrap.dedent(
 )
 
 
-def test_killed_ingest_leaves_statistics_of_exactly_what_was_stored(tmp_path: Path) -> None:
+def test_killed_ingest_leaves_statistics_of_exactly_what_was_stored(
+    tmp_path: Path, db: str
+) -> None:
     src = _corpus(tmp_path / "in", 30)
     single = tmp_path / "single.db"
     with Store(single) as store:
         pipeline.ingest_paths(store, [src], chunk_documents=5)
-    db = tmp_path / "killed.db"
     proc = subprocess.Popen(
         [sys.executable, "-c", SLOW_INGEST, str(db), str(src)], stdout=subprocess.PIPE, text=True
     )

@@ -32,7 +32,7 @@ from newsdesk.errors import (
 )
 from newsdesk.limits import MAX_TEXT_ENV, Limits, parse_size
 from newsdesk.records import StoryReport
-from newsdesk.store import Store, translate_error
+from newsdesk.store import Store, backend_of, open_store, translate_error
 
 if TYPE_CHECKING:
     from newsdesk.fetch import FetchReport
@@ -53,12 +53,12 @@ class Format(StrEnum):
 
 
 DbOption = Annotated[
-    Path,
+    str,
     typer.Option(
         "--db",
         envvar="NEWSDESK_DB",
-        help="SQLite store file (ingest and run create it if missing, and say so).",
-        dir_okay=False,
+        help="The store: an SQLite file, or a postgresql:// URL (ingest and run create it "
+        "if missing, and say so).",
     ),
 ]
 
@@ -113,7 +113,7 @@ KeepOption = Annotated[
         "of a line (repeatable). `show --explain` lists the reasons.",
     ),
 ]
-DEFAULT_DB = Path("newsdesk.db")
+DEFAULT_DB = "newsdesk.db"
 
 
 def _err(message: str) -> None:
@@ -142,7 +142,7 @@ class _Reporter:
 
 
 @contextmanager
-def _guarded(verbose: bool, db: Path | None = None) -> Iterator[None]:
+def _guarded(verbose: bool, db: str | None = None) -> Iterator[None]:
     """Turn every failure into one ``error:`` line and its exit code."""
     try:
         yield
@@ -152,7 +152,7 @@ def _guarded(verbose: bool, db: Path | None = None) -> Iterator[None]:
         _err(str(exc))
         raise typer.Exit(exc.exit_code) from exc
     except sqlite3.Error as exc:
-        found = translate_error(db or DEFAULT_DB, exc)
+        found = translate_error(Path(db or DEFAULT_DB), exc)
         if isinstance(found, NewsdeskError):
             _err(str(found))
             raise typer.Exit(found.exit_code) from exc
@@ -178,10 +178,10 @@ def _internal(exc: BaseException, verbose: bool) -> None:
     raise typer.Exit(EXIT_INTERNAL) from exc
 
 
-def _open(db: Path, *, readonly: bool = False) -> Store:
-    store = Store(db, readonly=readonly)
+def _open(db: str, *, readonly: bool = False) -> Store:
+    store = open_store(db, readonly=readonly)
     if store.created:
-        typer.echo(f"newsdesk: created a new store at {db}", err=True)
+        typer.echo(f"newsdesk: created a new store at {store.path}", err=True)
     return store
 
 
@@ -219,7 +219,8 @@ def ingest(
         )
         typer.echo(
             f"{report.documents} documents read: {report.new} new, "
-            f"{report.unchanged} already in {db} or not stored; {report.error_count} errors",
+            f"{report.unchanged} already in {store.path} or not stored; "
+            f"{report.error_count} errors",
             err=True,
         )
     if reporter.code:
@@ -317,7 +318,7 @@ def run(
     reporter = _Reporter(verbose)
     with _guarded(verbose, db):
         limits = Limits.from_env(_max_text(max_text))
-        with _open(db) as store:
+        with _open(db) as store, store.updating():  # other updaters wait (PostgreSQL)
             result = run_pipeline(
                 store,
                 paths,
@@ -370,12 +371,13 @@ def serve(
     if not web.available():
         _err(web.EXTRA_HINT)
         raise typer.Exit(2)
-    if not db.is_file():
-        _err(f"{db}: no store there; run `newsdesk run PATH --db {db}` (or `make demo`) first")
-        raise typer.Exit(3)
     with _guarded(False, db):
-        _open(db).close()  # migrate once, and fail with exit code 3 if it is not a store
-    typer.echo(f"newsdesk: serving {db} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+        if backend_of(db) == "sqlite" and not Path(db).is_file():
+            _err(f"{db}: no store there; run `newsdesk run PATH --db {db}` (or `make demo`) first")
+            raise typer.Exit(3)
+        with _open(db) as store:  # migrate once; exit code 3 if it is not a store
+            shown = store.path
+    typer.echo(f"newsdesk: serving {shown} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     web.serve(db, host=host, port=port, token=token)
 
 
@@ -586,7 +588,9 @@ def spark(
             except LoadError as exc:
                 _err(str(exc))
                 raise typer.Exit(1) from exc
-        typer.echo(f"Loaded into {db}: {loaded.added} new articles, {loaded.stories} stories")
+        typer.echo(
+            f"Loaded into {store.path}: {loaded.added} new articles, {loaded.stories} stories"
+        )
     if result.problem_count:
         raise typer.Exit(1)
 

@@ -4,6 +4,7 @@ NewsdeskError
 ├── InputError          bad input file or record: unreadable, binary, empty, undecodable,
 │   │                   malformed, too large, unsupported
 │   └── InternalError   an unexpected failure (a bug) while handling one document
+├── UsageError          a command-line value newsdesk cannot use (e.g. a --db URL scheme)
 ├── StoreError          the store cannot be opened, is not a newsdesk store, or is too new
 ├── WriteError          the store or an output file cannot be written (disk full, read-only)
 └── NotFoundError       a story or article id that is not in the store
@@ -76,6 +77,13 @@ class InternalError(InputError):
         err = cls(path, f"internal error{step}: {type(exc).__name__}: {detail}".rstrip(": "))
         err.__cause__ = exc
         return err
+
+
+class UsageError(NewsdeskError):
+    """A value given on the command line (or its environment variable) that newsdesk
+    cannot use, such as a ``--db`` URL of an unsupported scheme."""
+
+    exit_code = EXIT_USAGE
 
 
 class StoreError(NewsdeskError):

@@ -1,5 +1,6 @@
 """Fixtures for the web app's tests: a store holding the example corpus plus two crafted
-reports with script and HTML in every field, built once per session."""
+reports with script and HTML in every field, built once per session and per backend
+(``demo_db`` is parametrised: SQLite, and PostgreSQL where a server can be started)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ import pytest
 
 pytest.importorskip("starlette", reason="the web extra is not installed (make web)")
 
+from _pg import BACKENDS, PgSchemas
 from newsdesk import pipeline
-from newsdesk.store import Store
+from newsdesk.store import SQLiteStore, Store
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "corpus"
@@ -59,13 +61,14 @@ CRAFTED = [
 ]
 
 
-def build_store(path: Path, extra: Path | None = None) -> Path:
-    """The example corpus (and ``extra`` reports) ingested, deduplicated and clustered."""
-    with Store(path) as store:
+def build_store(db: str | Path, extra: Path | None = None) -> str | Path:
+    """The example corpus (and ``extra`` reports) ingested, deduplicated and clustered in
+    the store ``db`` names (a file, or a PostgreSQL URL)."""
+    with Store(db) as store:
         pipeline.ingest_paths(store, [EXAMPLES, *([extra] if extra else [])])
         pipeline.dedupe_store(store)
         pipeline.cluster_store(store)
-    return path
+    return db
 
 
 @pytest.fixture(scope="session")
@@ -76,16 +79,46 @@ def crafted_jsonl(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def demo_db(tmp_path_factory: pytest.TempPathFactory, crafted_jsonl: Path) -> Path:
-    """A store built once; tests that change a store copy it (:func:`fresh_db`)."""
-    return build_store(tmp_path_factory.mktemp("store") / "newsdesk.db", crafted_jsonl)
+def sqlite_demo_db(tmp_path_factory: pytest.TempPathFactory, crafted_jsonl: Path) -> Path:
+    path = tmp_path_factory.mktemp("store") / "newsdesk.db"
+    build_store(path, crafted_jsonl)
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_demo_schemas(pg_server: str) -> Iterator[PgSchemas]:
+    schemas = PgSchemas(pg_server)
+    yield schemas
+    schemas.drop_all()
+
+
+@pytest.fixture(scope="session")
+def postgres_demo_db(pg_demo_schemas: PgSchemas, crafted_jsonl: Path) -> str:
+    return str(build_store(pg_demo_schemas.new(), crafted_jsonl))
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def demo_db(request: pytest.FixtureRequest) -> str | Path:
+    """A store built once per backend; tests that change a store use :func:`fresh_db`."""
+    found: str | Path = request.getfixturevalue(f"{request.param}_demo_db")
+    return found
 
 
 @pytest.fixture()
-def fresh_db(demo_db: Path, tmp_path: Path) -> Iterator[Path]:
-    """A private copy of the demo store, for tests that write to it."""
+def fresh_db(
+    demo_db: str | Path,
+    tmp_path: Path,
+    crafted_jsonl: Path,
+    request: pytest.FixtureRequest,
+) -> Iterator[str | Path]:
+    """A private store like the demo store, for tests that write to it: a copy of the
+    SQLite file, or the same store built again in a new PostgreSQL schema."""
+    if isinstance(demo_db, str):
+        schemas: PgSchemas = request.getfixturevalue("pg_schemas")
+        yield build_store(schemas.new(), crafted_jsonl)
+        return
     copy = tmp_path / "newsdesk.db"
-    with Store(demo_db) as store:
+    with SQLiteStore(demo_db) as store:
         store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     shutil.copy(demo_db, copy)
     yield copy

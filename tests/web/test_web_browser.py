@@ -21,6 +21,25 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.skipif(chromium_missing() is not None, reason=str(chromium_missing()))
 
+
+@pytest.fixture(scope="session")
+def demo_db(sqlite_demo_db: Path) -> Path:
+    """In the browser, on SQLite only (the pages are the same on both backends: the HTTP
+    tests run on both)."""
+    return sqlite_demo_db
+
+
+@pytest.fixture()
+def fresh_db(tmp_path: Path, sqlite_demo_db: Path) -> Path:
+    import shutil
+
+    from newsdesk.store import SQLiteStore
+
+    with SQLiteStore(sqlite_demo_db) as store:
+        store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return Path(shutil.copy(sqlite_demo_db, tmp_path / "newsdesk.db"))
+
+
 INJECTED = """() => {
   const found = [];
   for (const el of document.querySelectorAll("*")) {

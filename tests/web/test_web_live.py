@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from starlette.testclient import TestClient
 
 from newsdesk import pipeline
+from newsdesk.records import DuplicateLink, ParagraphReuse
 from newsdesk.store import Store
 from newsdesk.web import create_app
 from newsdesk.web.app import WebState
@@ -63,13 +64,16 @@ def test_story_reports_are_cached_by_their_article_set(fresh_db: Path) -> None:
         c.get(f"/stories/{sid}")
         c.get(f"/api/stories/{sid}")
         assert cache.computed == 1
-        with sqlite3.connect(fresh_db) as con:  # dedupe marks change under the app
-            con.execute(
-                "UPDATE articles SET duplicate_of = NULL, duplicate_kind = NULL WHERE id = ?",
-                (first,),
+        with Store(fresh_db) as other:  # dedupe marks change under the app
+            links = [a for a in other.articles() if a.duplicate_of and a.id != first]
+            reuse = [r for r in other.paragraph_reuse() if r.article_id != first]
+            other.set_duplicates(
+                [
+                    DuplicateLink(a.id, a.duplicate_of or "", a.duplicate_kind or "", 1.0)
+                    for a in links
+                ],
+                [*reuse, ParagraphReuse(first, 0, first, 0, 0.99)],
             )
-            con.execute("DELETE FROM paragraph_reuse WHERE article_id = ?", (first,))
-            con.execute("INSERT INTO paragraph_reuse VALUES (?, 0, ?, 0, 0.99)", (first, first))
         c.get(f"/stories/{sid}")
         assert cache.computed == 2
 

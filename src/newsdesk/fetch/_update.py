@@ -7,7 +7,9 @@ include them, so ``newsdesk stories`` lists fetched reports as soon as a fetch r
 
 :func:`update_stories` is the one place fetching asks for dedupe and clustering; today it
 re-runs both over the whole store (``pipeline.dedupe_store`` / ``cluster_store``), and
-an incremental update that only looks at ``added`` can replace its body.
+an incremental update that only looks at ``added`` can replace its body. It runs inside
+:meth:`~newsdesk.store.Store.updating`, so on a shared (PostgreSQL) store one worker
+recomputes at a time and a worker whose articles another's recompute took in skips its own.
 """
 
 from __future__ import annotations
@@ -53,5 +55,7 @@ def update_stories(store: Store, added: Sequence[str]) -> None:
     (The whole-store update below does not need ``added``; an incremental one will.)"""
     from newsdesk.pipeline import cluster_store, dedupe_store
 
-    dedupe_store(store)
-    cluster_store(store)
+    with store.updating() as needed:  # one process at a time recomputes (PostgreSQL)
+        if needed:  # else a recompute begun after ours were stored took them in
+            dedupe_store(store)
+            cluster_store(store)

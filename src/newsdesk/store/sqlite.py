@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,6 +32,8 @@ from newsdesk.records import (
     Story,
     StorySummary,
 )
+from newsdesk.store._base import FetchState, Store, TemplateStatsFor
+from newsdesk.store.sqlite_reading import SQLiteReading, register_functions
 
 if TYPE_CHECKING:
     from newsdesk.clean import TemplateStats
@@ -207,25 +209,6 @@ MIGRATIONS: tuple[Migration, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class FetchState:
-    """What the last fetch of one URL left behind, for the next conditional GET.
-
-    ``status`` is the last HTTP status (``None`` when no response came: refused, timed
-    out, unreachable) and ``error`` the problem met, if any; ``etag``, ``last_modified``
-    and ``content_hash`` (SHA-256 of the body) describe the last good response.
-    ``fetched_at`` / ``changed_at``: when it was last fetched / last found changed."""
-
-    url: str
-    fetched_at: str
-    etag: str | None = None
-    last_modified: str | None = None
-    content_hash: str | None = None
-    status: int | None = None
-    error: str | None = None
-    changed_at: str | None = None
-
-
 _WRITE_PROBLEMS = {
     "SQLITE_FULL": "the disk is full",
     "SQLITE_READONLY": "the store or its folder is read-only",
@@ -299,14 +282,17 @@ def _row_to_article(row: sqlite3.Row) -> Article:
     )
 
 
-class Store:
-    """A newsdesk SQLite store. Use as a context manager or call :meth:`close`.
+class SQLiteStore(SQLiteReading, Store):
+    """A newsdesk SQLite store (see :class:`~newsdesk.store.Store`), one file.
 
     ``readonly=True`` (the commands that only read) opens an existing store without
     writing anything, also on a read-only location; a missing file is a :class:`StoreError`.
     Otherwise a missing file is created (``created`` says so) unless ``create=False``. A
     file that is not a newsdesk store is refused before anything is written to it.
     """
+
+    backend = "sqlite"
+    path: Path
 
     def __init__(self, path: str | Path, *, readonly: bool = False, create: bool = True) -> None:
         self.path = Path(path)
@@ -323,6 +309,7 @@ class Store:
             self.created = True
         self._db = self._connect_readonly() if readonly else self._connect("rwc")
         self._db.row_factory = sqlite3.Row
+        register_functions(self._db)
         try:
             self._check_newsdesk()
             if not readonly:
@@ -486,24 +473,17 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def updating(self) -> AbstractContextManager[bool]:
+        """Nothing to hold: SQLite runs one write transaction at a time, and each
+        replacement of duplicates or stories is one transaction. Always needed."""
+        return nullcontext(True)
 
     @property
     def connection(self) -> sqlite3.Connection:
-        """The store's connection, for read queries of other modules (the web app's lists
-        and searches). Writes go through the methods here."""
+        """The store's SQLite connection, for tools and tests that need SQLite itself (the
+        web app's queries are the reader methods of :mod:`.sqlite_reading`). Writes go
+        through the methods here."""
         return self._db
-
-    def has_full_text(self) -> bool:
-        """Whether the FTS5 index ``articles_fts`` exists (see migration 3)."""
-        row = self._db.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles_fts'"
-        ).fetchone()
-        return row is not None
 
     @property
     def migrations(self) -> list[tuple[int, str]]:
@@ -515,7 +495,7 @@ class Store:
     def add_articles(
         self,
         articles: Iterable[Article],
-        template_stats: Callable[[list[str]], TemplateStats | None] | None = None,
+        template_stats: TemplateStatsFor | None = None,
     ) -> list[str]:
         """Insert articles in one transaction; return the ids that were new.
 

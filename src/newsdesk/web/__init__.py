@@ -4,7 +4,8 @@ Needs: the optional ``web`` extra (``pip install -e '.[web]'``: Starlette, Jinja
 uvicorn), imported only when the app is made. Produces: :func:`create_app` (an ASGI app)
 and :func:`serve` (runs it with uvicorn), used by ``newsdesk serve``.
 
-Modules: :mod:`.app` (routes), :mod:`.queries` (the web's SQL: search, filters, outlets),
+Modules: :mod:`.app` (routes), :mod:`.queries` (what pages ask the store: search,
+filters, outlets; the SQL is the store's, one implementation per backend),
 :mod:`.reports` (story reports on demand, cached by article set), :mod:`.story_view`,
 :mod:`.article_view`, :mod:`.outlet_view` (what each page shows), :mod:`.timeline`
 (figures over time), :mod:`.graph` (who cites whom, as SVG), :mod:`.api` (JSON documents),

@@ -1,6 +1,7 @@
 """The newsdesk web app: Starlette routes over a store, pages rendered with Jinja2.
 
-Needs: the ``web`` extra (Starlette, Jinja2, uvicorn to serve it) and a store path.
+Needs: the ``web`` extra (Starlette, Jinja2, uvicorn to serve it) and a store (a path, or
+a ``postgresql://`` URL).
 Produces: :func:`create_app`, an ASGI app with
 
 * pages: ``/`` (story list: search, filters, pagination, reports not yet in a story),
@@ -10,8 +11,9 @@ Produces: :func:`create_app`, an ASGI app with
 * one action, ``POST /actions/recluster`` (re-run dedupe and clustering), refused unless
   the request carries the token the app was started with.
 
-The store is read on every request (one connection per worker thread, no snapshot kept),
-so reports another process adds show on the next load. Templates autoescape everything;
+The store is read on every request (a SQLite connection per worker thread, or one
+PostgreSQL connection pool for all; no snapshot kept), so reports another process adds
+show on the next load. Templates autoescape everything;
 static files come from the package; :class:`~.security.Guard` adds the security headers
 and size limits around it all.
 """
@@ -39,7 +41,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp
 
 from newsdesk.errors import NotFoundError, StoreError
-from newsdesk.store import Store
+from newsdesk.store import Store, open_store
 from newsdesk.web import api, queries
 from newsdesk.web.article_view import article_view
 from newsdesk.web.names import http_url
@@ -65,18 +67,30 @@ NOTICES = {
 
 
 class StoreProvider:
-    """One store connection per worker thread, opened on first use and kept: each query
-    runs in its own read transaction, so every request sees the store as it is now."""
+    """The store named by ``db`` (a path or a ``postgresql://`` URL), opened on first use
+    and kept: one per worker thread for SQLite (one connection each), one for all threads
+    where the backend pools its connections (PostgreSQL). Each query runs in its own read
+    transaction, so every request sees the store as it is now."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, db: str) -> None:
+        self.db = db
         self._local = threading.local()
+        self._shared: Store | None = None
+        self._lock = threading.Lock()
 
     def get(self) -> Store:
+        if self._shared is not None:
+            return self._shared
         store: Store | None = getattr(self._local, "store", None)
         if store is None:
-            store = queries.prepare(Store(self.path))
-            self._local.store = store
+            with self._lock:
+                if self._shared is not None:
+                    return self._shared
+                store = open_store(self.db)
+                if store.shared_across_threads:
+                    self._shared = store
+                else:
+                    self._local.store = store
         return store
 
 
@@ -93,15 +107,15 @@ class WebState:
     env: jinja2.Environment = field(init=False)
 
     def listing(self, store: Store, f: queries.StoryFilter) -> queries.StoryListing:
-        key = ("listing", queries.status(store).fingerprint, f, self.page_size)
+        key = ("listing", store.status().fingerprint, f, self.page_size)
         listing: queries.StoryListing = self.memo.get(
-            key, lambda: queries.story_listing(store, f, self.page_size)
+            key, lambda: store.story_listing(f, self.page_size)
         )
         return listing
 
     def outlets(self, store: Store) -> list[queries.OutletRow]:
-        key = ("outlets", queries.status(store).fingerprint)
-        rows: list[queries.OutletRow] = self.memo.get(key, lambda: queries.outlets(store))
+        key = ("outlets", store.status().fingerprint)
+        rows: list[queries.OutletRow] = self.memo.get(key, store.outlets)
         return rows
 
     def __post_init__(self) -> None:
@@ -156,7 +170,7 @@ def _render(request: Request, name: str, status_code: int = 200, **ctx: Any) -> 
     state = _state(request)
     store = state.stores.get()
     html = state.env.get_template(name).render(
-        status=queries.status(store),
+        status=store.status(),
         editable=bool(state.token),
         path=request.url.path,
         here="/"
@@ -187,14 +201,14 @@ def stories_page(request: Request) -> Response:
         "prev": urlencode(f.params(listing.page - 1)) if listing.page > 1 else None,
         "next": urlencode(f.params(listing.page + 1)) if listing.page < listing.pages else None,
     }
-    waiting = listing.page == 1 and queries.status(store).unclustered > 0
+    waiting = listing.page == 1 and store.status().unclustered > 0
     return _render(
         request,
         "stories.html",
         filter=f,
         listing=listing,
         pages=pages,
-        unclustered=queries.unclustered(store, f) if waiting else [],
+        unclustered=store.unclustered(f) if waiting else [],
         outlets=state.outlets(store),
         notice=NOTICES.get(request.query_params.get("notice", "")),
     )
@@ -255,9 +269,9 @@ def api_stories(request: Request) -> Response:
     store = state.stores.get()
     f = queries.StoryFilter.parse(dict(request.query_params))
     listing = state.listing(store, f)
-    status = queries.status(store)
+    status = store.status()
     waiting = listing.page == 1 and status.unclustered > 0
-    unclustered = queries.unclustered(store, f) if waiting else []
+    unclustered = store.unclustered(f) if waiting else []
     return _json(api.story_search_document(f, listing, unclustered, status))
 
 
@@ -272,7 +286,7 @@ def api_article(request: Request) -> Response:
 
 
 def api_status(request: Request) -> Response:
-    return _json(api.status_document(queries.status(_state(request).stores.get())))
+    return _json(api.status_document(_state(request).stores.get().status()))
 
 
 # ------------------------------------------------------------------ actions
@@ -282,8 +296,9 @@ def _recluster(stores: StoreProvider) -> None:
     from newsdesk.pipeline import cluster_store, dedupe_store
 
     store = stores.get()
-    dedupe_store(store)
-    cluster_store(store)
+    with store.updating():
+        dedupe_store(store)
+        cluster_store(store)
 
 
 async def recluster(request: Request) -> Response:
@@ -335,9 +350,10 @@ def create_app(
     max_body: int = MAX_BODY,
     poll_seconds: float = 15.0,
 ) -> ASGIApp:
-    """The web app over the store at ``db``. ``token`` enables the store-changing action;
+    """The web app over the store ``db`` names (a path or a ``postgresql://`` URL).
+    ``token`` enables the store-changing action;
     without it the app is read-only. Requests must name one of ``allowed_hosts``."""
-    state = WebState(StoreProvider(Path(db)), token or None, page_size, poll_seconds)
+    state = WebState(StoreProvider(str(db)), token or None, page_size, poll_seconds)
     state.stores.get()  # open (and migrate) the store once before serving
     routes = [
         Route("/", stories_page),

@@ -138,11 +138,11 @@ def article_view(store: Store, article_id: str) -> ArticleView:
     """Everything the article page shows (raises NotFoundError)."""
     article = store.article(article_id)
     paras = paragraphs(article)
-    mine, theirs = queries.reuse_of(store, article.id)
+    mine, theirs = store.reuse_of(article.id)
     others = [r.original_id for r in mine] + [r.article_id for r in theirs]
     if article.duplicate_of:
         others.append(article.duplicate_of)
-    names = queries.labels(store, others)
+    names = store.labels(others)
 
     def link(aid: str, index: int, similarity: float) -> ReuseLink:
         outlet, title = names.get(aid, ("unknown outlet", ""))
@@ -167,9 +167,9 @@ def article_view(store: Store, article_id: str) -> ArticleView:
         article=article,
         outlet=outlet_name(article.outlet, article.url),
         url=http_url(article.url),
-        story=queries.article_story(store, article.id),
+        story=store.article_story(article.id),
         original=original,
-        copies=queries.copies_of(store, article.id),
+        copies=store.copies_of(article.id),
         paragraphs=paras,
         raw=raw_pieces(article.raw_text, article.removed),
         removed=article.removed,

@@ -65,7 +65,7 @@ class OutletView:
 
 def outlet_view(store: Store, cache: ReportCache, name: str) -> OutletView | None:
     """The outlet shown as ``name``, or ``None`` if no report has that name."""
-    reports = queries.outlet_reports(store, name)
+    reports = store.outlet_reports(name)
     if not reports:
         return None
     stories: dict[str, StoryLink] = {}

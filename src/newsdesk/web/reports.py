@@ -19,7 +19,7 @@ from typing import Any, Generic, TypeVar
 
 from newsdesk.records import StoryReport
 from newsdesk.store import Store
-from newsdesk.web.queries import Fingerprint, story_fingerprint
+from newsdesk.web.queries import Fingerprint
 
 T = TypeVar("T")
 
@@ -76,7 +76,7 @@ class ReportCache:
         from newsdesk.pipeline import story_report
 
         story = store.story(story_id)
-        key = (story.id, story_fingerprint(store, story.id))
+        key = (story.id, store.story_fingerprint(story.id))
         with self._lock:
             found = self._items.get(key)
             if found is not None:
